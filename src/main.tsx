@@ -1,0 +1,34 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import { MantineProvider } from '@mantine/core';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createQueryClient } from './lib/query-client';
+import { createAppRouter } from './router';
+import { theme } from './theme';
+
+const queryClient = createQueryClient({
+  onUnauthorized: () => {
+    const { location } = router.state;
+    // Several queries may fail at once, and /login itself must not bounce to /login.
+    if (location.pathname === '/login') return;
+    queryClient.clear();
+    void router.navigate({ to: '/login', search: { redirect: location.href }, replace: true });
+  },
+});
+const router = createAppRouter(queryClient);
+
+const rootElement = document.getElementById('root');
+if (!rootElement) throw new Error('index.html has no #root element');
+
+createRoot(rootElement).render(
+  <StrictMode>
+    <MantineProvider theme={theme} defaultColorScheme="auto">
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,61 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { createFileRoute, Outlet, redirect, useRouter } from '@tanstack/react-router';
+import { AppLayout, type NavItem } from '../components/app-shell/app-layout';
+import { RouteErrorComponent } from '../components/error-state';
+import { PagePending } from '../components/page-pending';
+import { accountQueries } from '../features/account/api/account-queries';
+import { authQueries } from '../features/auth/api/auth-queries';
+import { useLogout } from '../features/auth/api/auth-mutations';
+import { isUnauthorized } from '../lib/api-error';
+
+export const Route = createFileRoute('/_app')({
+  beforeLoad: async ({ context, location }) => {
+    try {
+      // 'static': cached data is good enough here (ensureQueryData semantics); the shell's
+      // useSuspenseQuery keeps it fresh.
+      const me = await context.queryClient.query({ ...authQueries.me(), staleTime: 'static' });
+      return { me };
+    } catch (error) {
+      if (isUnauthorized(error)) {
+        // `location.href` is the path + search + hash being opened: a deep link survives sign-in.
+        throw redirect({ to: '/login', search: { redirect: location.href } });
+      }
+      throw error;
+    }
+  },
+  loader: ({ context }) =>
+    context.queryClient.query({ ...accountQueries.detail(), staleTime: 'static' }),
+  errorComponent: RouteErrorComponent,
+  pendingComponent: PagePending,
+  component: AppRoute,
+});
+
+const NAV_ITEMS: readonly NavItem[] = [
+  { label: 'Customers', to: '/customers' },
+  { label: 'Transactions', to: '/transactions' },
+];
+const ADMIN_NAV_ITEMS: readonly NavItem[] = [...NAV_ITEMS, { label: 'Settings', to: '/settings' }];
+
+function AppRoute() {
+  const { data: me } = useSuspenseQuery(authQueries.me());
+  const { data: account } = useSuspenseQuery(accountQueries.detail());
+  const logout = useLogout();
+  const router = useRouter();
+
+  return (
+    <AppLayout
+      accountName={account.name}
+      user={{ name: me.name, email: me.email }}
+      navItems={me.rights.is_admin ? ADMIN_NAV_ITEMS : NAV_ITEMS}
+      onSignOut={() => {
+        logout.mutate(undefined, {
+          onSettled: () => {
+            void router.navigate({ to: '/login', replace: true });
+          },
+        });
+      }}
+    >
+      <Outlet />
+    </AppLayout>
+  );
+}
