@@ -1,0 +1,135 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import qs from 'qs';
+import type { Config } from './config';
+import type { Db } from './db/client';
+import { PaymentRequired } from './errors';
+import { authPlugin, SESSION_COOKIE, sha256 } from './plugins/auth';
+import { contentTypePlugin } from './plugins/content-type';
+import { errorHandlerPlugin } from './plugins/error-handler';
+import { proxyRoutes } from './proxy/proxy-routes';
+import { accountRoutes } from './routes/account';
+import { authRoutes } from './routes/auth';
+import { bonusPointsRoutes } from './routes/bonus-points';
+import { catalogsRoutes } from './routes/catalogs';
+import { contactsRoutes } from './routes/contacts';
+import { customFieldsRoutes } from './routes/custom-fields';
+import { customersRoutes } from './routes/customers';
+import { customersModeRoutes } from './routes/customers-mode';
+import type { RouteDeps } from './routes/deps';
+import { healthRoutes } from './routes/health';
+import { linksRoutes } from './routes/links';
+import { segmentsRoutes } from './routes/segments';
+import { statusesRoutes } from './routes/statuses';
+import { tagsRoutes } from './routes/tags';
+import { transactionsRoutes } from './routes/transactions';
+import { usersRoutes } from './routes/users';
+
+export type BuildOptions = {
+  db: Db;
+  config: Config;
+  /** Pino options or false; tests pass false. */
+  logger?: boolean | { level: string };
+};
+
+/** The whole server, ready for `inject` or `listen` (only cli.ts listens). */
+export async function buildApp({ db, config, logger = false }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    // Room for a 250-item batch with custom fields; larger bodies get a 413 problem.
+    bodyLimit: 4 * 1024 * 1024,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: false,
+    // amoCRM clients encode arrays three ways (`k=1&k=2`, `k[]=1`, `k[0]=1`); qs reads them all.
+    routerOptions: { querystringParser: (text: string) => qs.parse(text, { depth: 4, arrayLimit: 250, parameterLimit: 2000 }) },
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
+
+  await app.register(errorHandlerPlugin, { spa: existsSync(`${config.staticDir}/index.html`) });
+  await app.register(contentTypePlugin);
+  await app.register(helmet, {
+    // Mantine sets style attributes at run time; scripts stay same-origin only.
+    contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"] } },
+  });
+  await app.register(cookie);
+  if (config.rateLimitPerSecond > 0) {
+    await app.register(rateLimit, {
+      max: config.rateLimitPerSecond,
+      timeWindow: 1000,
+      // Per credential when there is one, so one busy integration does not throttle a colleague.
+      keyGenerator: (request) => {
+        const credential = request.headers.authorization ?? request.cookies[SESSION_COOKIE];
+        return credential ? sha256(credential) : request.ip;
+      },
+      errorResponseBuilder: (_request, context) => ({
+        statusCode: 429,
+        retryAfter: Math.ceil(context.ttl / 1000),
+        message: 'You have sent too many requests in a given amount of time. Please try again later.',
+      }),
+    });
+  }
+  await app.register(authPlugin, { db });
+
+  const deps: RouteDeps = { db, config };
+  await app.register(healthRoutes, deps);
+  await app.register(authRoutes, deps);
+
+  await app.register(
+    async (v4) => {
+      v4.addHook('onRequest', v4.requireUser);
+      if (config.proxy) {
+        await v4.register(proxyRoutes, deps);
+        return;
+      }
+      if (config.tariff === 'base') {
+        // A tariff without customers: every customers endpoint answers 402.
+        v4.addHook('onRequest', async (request) => {
+          if (request.url.startsWith('/api/v4/customers')) throw new PaymentRequired();
+        });
+      }
+      for (const routes of [
+        customersModeRoutes,
+        customersRoutes,
+        transactionsRoutes,
+        linksRoutes,
+        bonusPointsRoutes,
+        segmentsRoutes,
+        statusesRoutes,
+        customFieldsRoutes,
+        tagsRoutes,
+        contactsRoutes,
+        catalogsRoutes,
+        accountRoutes,
+        usersRoutes,
+      ]) {
+        await v4.register(routes, deps);
+      }
+    },
+    { prefix: '/api/v4' },
+  );
+
+  if (existsSync(`${config.staticDir}/index.html`)) {
+    await app.register(fastifyStatic, {
+      root: config.staticDir,
+      wildcard: false,
+      // Hashed assets never change; index.html must always be revalidated.
+      setHeaders: (reply, filePath) => {
+        reply.header(
+          'cache-control',
+          filePath.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
+  return app;
+}

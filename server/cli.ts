@@ -1,0 +1,70 @@
+import { parseArgs } from 'node:util';
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import { openConfiguredDatabase } from './database';
+import { DataDirLocked } from './db/data-dir-lock';
+import { seedDemo } from './db/seed-demo';
+
+const USAGE = `Usage: npm run cli -- <command>
+  serve                      start the server (default; what npm start runs)
+  seed --customers N         add N demo customers (with contacts and transactions) for benchmarks
+Environment: PORT HOST DATA_DIR DATABASE_URL SEED ACCOUNT_TARIFF AMOCRM_BASE_URL AMOCRM_ACCESS_TOKEN`;
+
+async function serve() {
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config, (m) => console.log(m));
+  const app = await buildApp({ db: database.db, config, logger: { level: config.logLevel } });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: closing`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`Customers Console on http://${config.host}:${config.port}`);
+}
+
+async function seed(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { customers: { type: 'string', default: '1000' }, seed: { type: 'string' } },
+  });
+  const count = Number(values.customers);
+  if (!Number.isInteger(count) || count < 1) throw new Error('--customers takes a positive integer');
+  const config = { ...loadConfig(), seed: 'demo' as const };
+  const database = await openConfiguredDatabase(config, (m) => console.log(m));
+  try {
+    const started = Date.now();
+    await seedDemo(database.db, {
+      customers: count,
+      seed: values.seed ? Number(values.seed) : Date.now() % 1_000_000,
+      onProgress: (done, total) => process.stdout.write(`\r${done}/${total} customers`),
+    });
+    console.log(`\nSeeded ${count} customers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main() {
+  const [command = 'serve', ...rest] = process.argv.slice(2);
+  switch (command) {
+    case 'serve':
+      return serve();
+    case 'seed':
+      return seed(rest);
+    default:
+      console.error(USAGE);
+      process.exit(2);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof DataDirLocked ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,296 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import type { CustomFieldValues } from '../../src/contracts/common';
+import type { CatalogElementLink } from '../../src/contracts/catalog';
+import type { UserRights } from '../../src/contracts/user';
+
+/**
+ * The database schema is not the wire schema: repositories map rows to amoCRM's shapes.
+ * Dates are unix seconds in integer columns, as amoCRM exposes them, so no conversion is lost.
+ */
+
+export const accounts = pgTable('accounts', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  subdomain: text('subdomain').notNull(),
+  country: text('country').notNull().default('US'),
+  currency: text('currency').notNull().default('USD'),
+  currencySymbol: text('currency_symbol').notNull().default('$'),
+  customersEnabled: boolean('customers_enabled').notNull().default(true),
+  customersMode: text('customers_mode', { enum: ['segments', 'periodicity'] })
+    .notNull()
+    .default('segments'),
+  isDemo: boolean('is_demo').notNull().default(false),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+  updatedBy: integer('updated_by').notNull().default(0),
+});
+
+export const users = pgTable('users', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  lang: text('lang').notNull().default('en'),
+  groupId: integer('group_id'),
+  rights: jsonb('rights').$type<UserRights>().notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** sha256 of the cookie value: a stolen database does not yield live sessions. */
+    idHash: text('id_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: integer('created_at').notNull(),
+    lastUsedAt: integer('last_used_at'),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [index('api_tokens_user_idx').on(t.userId)],
+);
+
+export const customFields = pgTable('custom_fields', {
+  id: serial('id').primaryKey(),
+  entityType: text('entity_type').notNull(),
+  name: text('name').notNull(),
+  type: text('type').notNull(),
+  code: text('code'),
+  sort: integer('sort').notNull().default(0),
+  enums: jsonb('enums').$type<Array<{ id: number; value: string; sort: number }>>(),
+});
+
+export const customerStatuses = pgTable('customer_statuses', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  sort: integer('sort').notNull(),
+  isDefault: boolean('is_default').notNull().default(false),
+  color: text('color').notNull(),
+  type: integer('type').notNull(),
+});
+
+export const segments = pgTable('segments', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  color: text('color').notNull(),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+export const tags = pgTable(
+  'tags',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    color: text('color'),
+  },
+  (t) => [uniqueIndex('tags_name_lower_idx').on(sql`lower(${t.name})`)],
+);
+
+export const customers = pgTable(
+  'customers',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    nextPrice: integer('next_price').notNull().default(0),
+    nextDate: integer('next_date'),
+    responsibleUserId: integer('responsible_user_id').notNull(),
+    statusId: integer('status_id'),
+    periodicity: integer('periodicity').notNull().default(0),
+    createdBy: integer('created_by').notNull(),
+    updatedBy: integer('updated_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    closestTaskAt: integer('closest_task_at'),
+    isDeleted: boolean('is_deleted').notNull().default(false),
+    customFieldsValues: jsonb('custom_fields_values').$type<CustomFieldValues[]>(),
+    ltv: bigint('ltv', { mode: 'number' }).notNull().default(0),
+    purchasesCount: integer('purchases_count').notNull().default(0),
+    averageCheck: bigint('average_check', { mode: 'number' }).notNull().default(0),
+    bonusPoints: bigint('bonus_points', { mode: 'number' }).notNull().default(0),
+    /** Lower-cased name and custom-field values: what `query` searches, trigram-indexed. */
+    searchText: text('search_text').notNull().default(''),
+  },
+  (t) => [
+    index('customers_responsible_idx').on(t.responsibleUserId, t.id),
+    index('customers_next_date_idx').on(t.nextDate, t.id),
+    index('customers_created_at_idx').on(t.createdAt, t.id),
+    index('customers_updated_at_idx').on(t.updatedAt, t.id),
+    index('customers_next_price_idx').on(t.nextPrice, t.id),
+    index('customers_ltv_idx').on(t.ltv, t.id),
+    index('customers_name_idx').on(sql`lower(${t.name})`, t.id),
+    index('customers_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  ],
+);
+
+export const customerSegments = pgTable(
+  'customer_segments',
+  {
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    segmentId: integer('segment_id')
+      .notNull()
+      .references(() => segments.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.customerId, t.segmentId] }),
+    index('customer_segments_segment_idx').on(t.segmentId, t.customerId),
+  ],
+);
+
+export const customerTags = pgTable(
+  'customer_tags',
+  {
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    tagId: integer('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.customerId, t.tagId] }),
+    index('customer_tags_tag_idx').on(t.tagId, t.customerId),
+  ],
+);
+
+const partyColumns = () => ({
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  responsibleUserId: integer('responsible_user_id').notNull(),
+  createdBy: integer('created_by').notNull(),
+  updatedBy: integer('updated_by').notNull(),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+  customFieldsValues: jsonb('custom_fields_values').$type<CustomFieldValues[]>(),
+});
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    ...partyColumns(),
+    firstName: text('first_name').notNull().default(''),
+    lastName: text('last_name').notNull().default(''),
+  },
+  (t) => [index('contacts_name_idx').on(sql`lower(${t.name})`)],
+);
+
+export const companies = pgTable('companies', partyColumns());
+
+export const customerContacts = pgTable(
+  'customer_contacts',
+  {
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    contactId: integer('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    isMain: boolean('is_main').notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.customerId, t.contactId] }),
+    index('customer_contacts_contact_idx').on(t.contactId),
+  ],
+);
+
+/** A customer has at most one company: the primary key is the customer. */
+export const customerCompanies = pgTable('customer_companies', {
+  customerId: integer('customer_id')
+    .primaryKey()
+    .references(() => customers.id, { onDelete: 'cascade' }),
+  companyId: integer('company_id')
+    .notNull()
+    .references(() => companies.id, { onDelete: 'cascade' }),
+});
+
+export const catalogs = pgTable('catalogs', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  type: text('type').notNull().default('regular'),
+  sort: integer('sort').notNull().default(0),
+});
+
+export const catalogElements = pgTable(
+  'catalog_elements',
+  {
+    id: serial('id').primaryKey(),
+    catalogId: integer('catalog_id')
+      .notNull()
+      .references(() => catalogs.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    createdBy: integer('created_by').notNull(),
+    updatedBy: integer('updated_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    customFieldsValues: jsonb('custom_fields_values').$type<CustomFieldValues[]>(),
+  },
+  (t) => [index('catalog_elements_catalog_idx').on(t.catalogId, t.id)],
+);
+
+export const customerCatalogElements = pgTable(
+  'customer_catalog_elements',
+  {
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    elementId: integer('element_id')
+      .notNull()
+      .references(() => catalogElements.id, { onDelete: 'cascade' }),
+    catalogId: integer('catalog_id').notNull(),
+    quantity: integer('quantity').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.elementId] })],
+);
+
+export const transactions = pgTable(
+  'transactions',
+  {
+    id: serial('id').primaryKey(),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    price: bigint('price', { mode: 'number' }).notNull(),
+    comment: text('comment'),
+    completedAt: integer('completed_at').notNull(),
+    createdBy: integer('created_by').notNull(),
+    updatedBy: integer('updated_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    /** Catalog elements of the purchase, as amoCRM embeds them. */
+    catalogElements: jsonb('catalog_elements').$type<CatalogElementLink[]>().notNull().default([]),
+  },
+  (t) => [
+    index('transactions_customer_idx').on(t.customerId, t.completedAt, t.id),
+    index('transactions_completed_idx').on(t.completedAt, t.id),
+  ],
+);

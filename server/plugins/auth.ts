@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { createAuthRepository, type UserRow } from '../db/auth-repository';
+import type { Db } from '../db/client';
+import { Forbidden, Unauthorized } from '../errors';
+import type { Principal } from '../services/principal';
+
+export const SESSION_COOKIE = 'cc_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+export function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+export function toPrincipal(user: UserRow, via: Principal['via']): Principal {
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    isAdmin: user.rights.is_admin,
+    groupId: user.groupId,
+    rights: user.rights,
+    via,
+  };
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The CSRF rule: a cookie request that changes state must come from this origin. */
+function isSameOrigin(request: FastifyRequest): boolean {
+  if (request.headers['sec-fetch-site'] === 'same-origin') return true;
+  const origin = request.headers.origin;
+  if (!origin) return false;
+  return origin === `${request.protocol}://${request.host}`;
+}
+
+/**
+ * Resolves `request.principal` from `Authorization: Bearer` or the session cookie.
+ * Routes that need a caller use `app.requireUser` as an onRequest hook.
+ */
+export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
+  const repo = createAuthRepository(opts.db);
+  app.decorateRequest('principal', null);
+
+  app.decorate('requireUser', async (request: FastifyRequest) => {
+    const now = Math.floor(Date.now() / 1000);
+    const authorization = request.headers.authorization;
+    if (authorization !== undefined) {
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+      const user = match ? await repo.userByToken(sha256(match[1]!), now) : undefined;
+      if (!user) throw new Unauthorized('Invalid or revoked access token');
+      request.principal = toPrincipal(user, 'token');
+      return;
+    }
+    const sessionId = request.cookies[SESSION_COOKIE];
+    const user = sessionId ? await repo.userBySession(sha256(sessionId), now) : undefined;
+    if (!user) throw new Unauthorized('Sign in or send Authorization: Bearer <token>');
+    if (UNSAFE_METHODS.has(request.method) && !isSameOrigin(request)) {
+      throw new Forbidden('Cross-site request refused: Origin is not this server');
+    }
+    request.principal = toPrincipal(user, 'cookie');
+  });
+});
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    requireUser: (request: FastifyRequest) => Promise<void>;
+  }
+}
+
+/** The caller of a route guarded by `requireUser`. */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new Unauthorized();
+  return request.principal;
+}

@@ -1,0 +1,27 @@
+import type { FastifyRequest } from 'fastify';
+
+/** amoCRM links are absolute URLs on the account's own host. */
+export function absoluteUrl(request: FastifyRequest, path: string): string {
+  return `${request.protocol}://${request.host}${path}`;
+}
+
+export function selfLink(request: FastifyRequest, path: string) {
+  return { self: { href: absoluteUrl(request, path) } };
+}
+
+/** `_page` and `_links.self/next/prev` for a list page, keeping the caller's query string. */
+export function pageLinks(request: FastifyRequest, page: number, hasNext: boolean) {
+  const url = new URL(request.url, 'http://placeholder');
+  const at = (p: number) => {
+    url.searchParams.set('page', String(p));
+    return { href: absoluteUrl(request, `${url.pathname}?${url.searchParams.toString()}`) };
+  };
+  return {
+    _page: page,
+    _links: {
+      self: at(page),
+      ...(hasNext ? { next: at(page + 1) } : {}),
+      ...(page > 1 ? { prev: at(page - 1) } : {}),
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { halLinkSchema } from './hal';
+
+/** `unavailable` = the tariff lacks customers; `dynamic` is amoCRM's deprecated value. */
+export const ACCOUNT_CUSTOMERS_MODES = [
+  'unavailable',
+  'disabled',
+  'segments',
+  'periodicity',
+  'dynamic',
+] as const;
+export type AccountCustomersMode = (typeof ACCOUNT_CUSTOMERS_MODES)[number];
+
+/**
+ * Our extensions beyond amoCRM, declared so a console on a live account can hide them
+ * (`GET /api/v4/account?with=capabilities`). A live amoCRM account returns no `capabilities`.
+ */
+export const capabilitiesSchema = z.object({
+  customers_order_fields: z.array(z.string()),
+  customers_filters: z.array(z.string()),
+  rights_customers: z.boolean(),
+  users_list_for_all: z.boolean(),
+  api_tokens: z.boolean(),
+  demo: z.boolean(),
+});
+export type Capabilities = z.infer<typeof capabilitiesSchema>;
+
+export const accountSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  subdomain: z.string(),
+  created_at: z.number().int(),
+  created_by: z.number().int(),
+  updated_at: z.number().int(),
+  updated_by: z.number().int(),
+  current_user_id: z.number().int(),
+  country: z.string(),
+  currency: z.string(),
+  currency_symbol: z.string(),
+  customers_mode: z.enum(ACCOUNT_CUSTOMERS_MODES),
+  is_unsorted_on: z.boolean(),
+  is_loss_reason_enabled: z.boolean(),
+  is_helpbot_enabled: z.boolean(),
+  is_technical_account: z.boolean(),
+  contact_name_display_order: z.number().int(),
+  is_api_filter_enabled: z.boolean().optional(),
+  capabilities: capabilitiesSchema.optional(),
+  _links: z.object({ self: halLinkSchema }),
+});
+export type Account = z.infer<typeof accountSchema>;

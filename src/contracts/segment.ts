@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { halCollectionSchema, halLinkSchema } from './hal';
+
+/** amoCRM's fixed segment palette: hex without '#'. */
+export const SEGMENT_COLORS = [
+  '10599d', '006064', '3f51b5', '673ab7', '9c27b0', 'c2185b', 'd32f2f', 'e64a19',
+  'f57c00', 'ffa000', 'afb42b', '689f38', '388e3c', '00796b', '0097a7', '0288d1',
+  '5d4037', '616161', '455a64', '8d6e63',
+] as const;
+
+export const segmentColorSchema = z
+  .string()
+  .regex(/^[0-9a-fA-F]{6}$/, 'Colour is 6 hex digits without #')
+  .transform((value) => value.toLowerCase());
+
+export const segmentSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  color: z.string(),
+  created_at: z.number().int(),
+  updated_at: z.number().int(),
+  customers_count: z.number().int(),
+  available_products_price_types: z.array(z.number()).optional(),
+  custom_fields_values: z.array(z.unknown()).nullable().optional(),
+  account_id: z.number().int().optional(),
+  _links: z.object({ self: halLinkSchema }),
+});
+export type Segment = z.infer<typeof segmentSchema>;
+export const segmentsPageSchema = halCollectionSchema('segments', segmentSchema);
+
+export const segmentWriteSchema = z.object({
+  name: z.string().trim().min(1, 'Name must not be empty').max(255),
+  color: segmentColorSchema,
+});
+export const segmentUpdateSchema = segmentWriteSchema.partial();
+export type SegmentWrite = z.input<typeof segmentWriteSchema>;

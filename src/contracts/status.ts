@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { halCollectionSchema, halLinkSchema } from './hal';
+
+/** Periodicity mode's stage types (amoCRM SEG page). */
+export const CUSTOMER_STATUS_TYPES = {
+  0: 'regular',
+  1: 'expected purchase',
+  2: 'did not purchase',
+  3: 'closed',
+  4: 'recently purchased',
+} as const;
+
+export const customerStatusSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  sort: z.number().int(),
+  is_default: z.boolean(),
+  color: z.string(),
+  type: z.number().int().min(0).max(4),
+  conditions: z.array(z.unknown()),
+  account_id: z.number().int(),
+  _links: z.object({ self: halLinkSchema }),
+});
+export type CustomerStatus = z.infer<typeof customerStatusSchema>;
+export const customerStatusesPageSchema = halCollectionSchema('statuses', customerStatusSchema);
