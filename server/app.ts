@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import qs from 'qs';
 import type { Config } from './config';
 import type { Db } from './db/client';
-import { PaymentRequired } from './errors';
+import { createAccountRepository } from './db/account-repository';
+import { Forbidden, PaymentRequired } from './errors';
 import { authPlugin, SESSION_COOKIE, sha256 } from './plugins/auth';
 import { contentTypePlugin } from './plugins/content-type';
 import { errorHandlerPlugin } from './plugins/error-handler';
@@ -80,7 +81,7 @@ export async function buildApp({ db, config, logger = false }: BuildOptions): Pr
   }
   await app.register(authPlugin, { db });
 
-  const deps: RouteDeps = { db, config };
+  const deps: RouteDeps = { db, config, account: createAccountRepository(db) };
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, deps);
 
@@ -91,12 +92,17 @@ export async function buildApp({ db, config, logger = false }: BuildOptions): Pr
         await v4.register(proxyRoutes, deps);
         return;
       }
-      if (config.tariff === 'base') {
+      v4.addHook('onRequest', async (request) => {
+        if (!request.url.startsWith('/api/v4/customers')) return;
         // A tariff without customers: every customers endpoint answers 402.
-        v4.addHook('onRequest', async (request) => {
-          if (request.url.startsWith('/api/v4/customers')) throw new PaymentRequired();
-        });
-      }
+        if (config.tariff === 'base') throw new PaymentRequired();
+        // Turned off by an administrator: only the switch itself still answers.
+        if (request.url.startsWith('/api/v4/customers/mode')) return;
+        const account = await deps.account.get();
+        if (!account.customersEnabled) {
+          throw new Forbidden('Customers are turned off for this account');
+        }
+      });
       for (const routes of [
         customersModeRoutes,
         customersRoutes,

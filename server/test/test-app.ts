@@ -7,6 +7,10 @@ import { buildApp } from '../app';
 import { loadConfig, type Config } from '../config';
 import { openDatabase, type Database } from '../db/client';
 import { SESSION_COOKIE } from '../plugins/auth';
+import { users } from '../db/schema';
+import { SALES_RIGHTS } from '../db/seed-base';
+import { hashPassword } from '../services/passwords';
+import type { EntityRights } from '../../src/contracts/user';
 
 export const ORIGIN = 'http://localhost:80';
 
@@ -21,6 +25,12 @@ export type TestApp = {
     email: string,
     options: InjectOptions,
   ) => Promise<LightMyRequestResponse>;
+  /** Adds a user with password 'demo' and the given customers rights; returns its email. */
+  createUser: (options: {
+    customers: EntityRights;
+    isAdmin?: boolean;
+    groupId?: number | null;
+  }) => Promise<{ id: number; email: string }>;
   close: () => Promise<void>;
 };
 
@@ -86,6 +96,21 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
         ...options,
         headers: { origin: ORIGIN, ...(options.headers ?? {}), cookie },
       });
+    },
+    createUser: async ({ customers, isAdmin = false, groupId = null }) => {
+      const email = `user-${randomBytes(4).toString('hex')}@example.com`;
+      const [row] = await database.db
+        .insert(users)
+        .values({
+          name: `Test ${email}`,
+          email,
+          passwordHash: await hashPassword('demo'),
+          groupId,
+          rights: { ...SALES_RIGHTS, customers, is_admin: isAdmin, group_id: groupId },
+          createdAt: Math.floor(Date.now() / 1000),
+        })
+        .returning({ id: users.id });
+      return { id: row!.id, email };
     },
     close: async () => {
       await app.close();
