@@ -40,3 +40,11 @@ export function ChevronDownIcon(props: IconProps) {
     </svg>
   );
 }
+
+export function CheckIcon(props: IconProps) {
+  return (
+    <svg {...base} width={14} height={14} {...props}>
+      <path d="M20 6 9 17l-5-5" />
+    </svg>
+  );
+}

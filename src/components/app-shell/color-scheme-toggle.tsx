@@ -3,9 +3,10 @@ import {
   Menu,
   useComputedColorScheme,
   useMantineColorScheme,
+  VisuallyHidden,
   type MantineColorScheme,
 } from '@mantine/core';
-import { MoonIcon, SunIcon } from '../icons';
+import { CheckIcon, MoonIcon, SunIcon } from '../icons';
 
 const OPTIONS: Array<{ value: MantineColorScheme; label: string }> = [
   { value: 'light', label: 'Light' },
@@ -30,19 +31,23 @@ export function ColorSchemeToggle() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>Colour scheme</Menu.Label>
-        {OPTIONS.map((option) => (
-          <Menu.Item
-            key={option.value}
-            role="menuitemradio"
-            aria-checked={colorScheme === option.value}
-            fw={colorScheme === option.value ? 700 : undefined}
-            onClick={() => {
-              setColorScheme(option.value);
-            }}
-          >
-            {option.label}
-          </Menu.Item>
-        ))}
+        {OPTIONS.map((option) => {
+          const selected = colorScheme === option.value;
+          // Mantine forces role="menuitem" (no aria-checked allowed), so the state is spoken as text.
+          return (
+            <Menu.Item
+              key={option.value}
+              rightSection={selected ? <CheckIcon /> : null}
+              fw={selected ? 600 : undefined}
+              onClick={() => {
+                setColorScheme(option.value);
+              }}
+            >
+              {option.label}
+              {selected && <VisuallyHidden> (selected)</VisuallyHidden>}
+            </Menu.Item>
+          );
+        })}
       </Menu.Dropdown>
     </Menu>
   );

@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+const useSystemChromium = existsSync(SYSTEM_CHROMIUM) && process.env.PW_CHROMIUM !== 'bundled';
+const PORT = 4173;
+const baseURL = `http://127.0.0.1:${String(PORT)}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  // Two cores: one worker per core at most, and the server needs one of them.
+  workers: 1,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  // Playwright empties test-results/ at start, so the JSON report lives in reports/.
+  reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          ...(useSystemChromium ? { executablePath: SYSTEM_CHROMIUM } : {}),
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-dev-shm-usage',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // Builds nothing: serves dist/ with a fresh temporary DATA_DIR and the demo seed.
+    command: 'node scripts/e2e-server.mjs',
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});
