@@ -3,7 +3,7 @@ import { createFileRoute, Outlet, redirect, useRouter } from '@tanstack/react-ro
 import { AppLayout, type NavItem } from '../components/app-shell/app-layout';
 import { RouteErrorComponent } from '../components/error-state';
 import { PagePending } from '../components/page-pending';
-import { accountQueries } from '../features/account/api/account-queries';
+import { accountQueries } from '../api/account-queries';
 import { authQueries } from '../features/auth/api/auth-queries';
 import { useLogout } from '../features/auth/api/auth-mutations';
 import { isUnauthorized } from '../lib/api-error';
