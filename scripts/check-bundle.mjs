@@ -1,0 +1,41 @@
+// The initial-JS budget of the grid route, checked from the build's manifest: the entry chunk,
+// the chunks of the routes /customers renders (root, _app, customers index) and everything they
+// import statically, gzipped. Exit 1 over budget. Deterministic, so it runs in `npm test`.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { root } from './lib.mjs';
+
+const BUDGET_KB = 180;
+const GRID_ROUTE_MODULES = [/src\/routes\/__root\.tsx/, /src\/routes\/_app\.tsx/, /src\/routes\/_app\/customers\/index\.tsx/];
+
+const dist = path.join(root, 'dist');
+const manifest = JSON.parse(readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8'));
+
+const files = new Set();
+function visit(key) {
+  const chunk = manifest[key];
+  if (!chunk || files.has(chunk.file)) return;
+  files.add(chunk.file);
+  for (const dep of chunk.imports ?? []) visit(dep);
+}
+for (const [key, chunk] of Object.entries(manifest)) {
+  const source = chunk.src ?? key;
+  // Error and not-found components load only when something goes wrong.
+  const onError = /tsr-split=(errorComponent|notFoundComponent)/.test(source);
+  if (chunk.isEntry || (!onError && GRID_ROUTE_MODULES.some((re) => re.test(source)))) visit(key);
+}
+
+let total = 0;
+const rows = [];
+for (const file of [...files].filter((f) => f.endsWith('.js'))) {
+  const size = gzipSync(readFileSync(path.join(dist, file)), { level: 9 }).length;
+  total += size;
+  rows.push([file, size]);
+}
+rows.sort((a, b) => b[1] - a[1]);
+for (const [file, size] of rows) console.log(`  ${(size / 1024).toFixed(1).padStart(7)} KB  ${file}`);
+const kb = total / 1024;
+const ok = kb <= BUDGET_KB;
+console.log(`bundle: grid route initial JS ${kb.toFixed(1)} KB gzip (budget ${BUDGET_KB} KB): ${ok ? 'ok' : 'OVER BUDGET'}`);
+process.exit(ok ? 0 : 1);
