@@ -4,10 +4,15 @@ import { loadConfig } from './config';
 import { openConfiguredDatabase } from './database';
 import { DataDirLocked } from './db/data-dir-lock';
 import { seedDemo } from './db/seed-demo';
+import { ADMIN_RIGHTS, SALES_RIGHTS } from './db/seed-base';
+import { users } from './db/schema';
+import { hashPassword } from './services/passwords';
 
 const USAGE = `Usage: npm run cli -- <command>
   serve                      start the server (default; what npm start runs)
   seed --customers N         add N demo customers (with contacts and transactions) for benchmarks
+  user add --email E --name N --password P [--admin]
+                             add a user (e.g. the first administrator of a SEED=none account)
 Environment: PORT HOST DATA_DIR DATABASE_URL SEED ACCOUNT_TARIFF AMOCRM_BASE_URL AMOCRM_ACCESS_TOKEN`;
 
 async function serve() {
@@ -51,6 +56,37 @@ async function seed(args: string[]) {
   }
 }
 
+async function addUser(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
+      admin: { type: 'boolean', default: false },
+    },
+  });
+  if (positionals[0] !== 'add' || !values.email || !values.password) {
+    throw new Error('Usage: user add --email E --name N --password P [--admin]');
+  }
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
+  try {
+    const rights = values.admin ? ADMIN_RIGHTS : SALES_RIGHTS;
+    await database.db.insert(users).values({
+      email: values.email.toLowerCase(),
+      name: values.name ?? values.email,
+      passwordHash: await hashPassword(values.password),
+      rights,
+      createdAt: Math.floor(Date.now() / 1000),
+    });
+    console.log(`Added ${values.admin ? 'administrator' : 'user'} ${values.email}`);
+  } finally {
+    await database.close();
+  }
+}
+
 async function main() {
   const [command = 'serve', ...rest] = process.argv.slice(2);
   switch (command) {
@@ -58,6 +94,8 @@ async function main() {
       return serve();
     case 'seed':
       return seed(rest);
+    case 'user':
+      return addUser(rest);
     default:
       console.error(USAGE);
       process.exit(2);
