@@ -25,7 +25,10 @@ export function createUserRepository(db: Db) {
 
     async byEmails(emails: readonly string[]): Promise<UserRow[]> {
       if (emails.length === 0) return [];
-      return db.select().from(users).where(inArray(users.email, [...emails]));
+      return db
+        .select()
+        .from(users)
+        .where(inArray(users.email, [...emails]));
     },
 
     /** One page, fetching one row more than asked so the caller knows whether a next page exists. */

@@ -38,7 +38,14 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance, opts: { spa: b
     const mapped = error.code ? frameworkErrors[error.code] : undefined;
     if (mapped) return sendProblem(reply, mapped.status, mapped.detail);
     if (error.statusCode === 429) {
-      return sendProblem(reply, 429, error.message);
+      // @fastify/rate-limit's errorResponseBuilder (app.ts) carries the wait in seconds.
+      const { retryAfter } = error as { retryAfter?: unknown };
+      return sendProblem(
+        reply,
+        429,
+        error.message,
+        typeof retryAfter === 'number' ? { retry_after: retryAfter } : {},
+      );
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendProblem(reply, error.statusCode, error.message);

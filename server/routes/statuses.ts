@@ -1,5 +1,56 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { CustomerStatus } from '../../src/contracts/status';
+import { ACCOUNT_ID } from '../db/account-repository';
+import { createStatusRepository, type StatusRow } from '../db/status-repository';
+import { NoContent, Unprocessable } from '../errors';
 import type { RouteDeps } from './deps';
+import { pageLinks, selfLink } from './hal';
+import { pagination, parseId } from './validate';
 
-/** TODO(owner): implement. Registered under /api/v4 behind requireUser. */
-export async function statusesRoutes(_app: FastifyInstance, _deps: RouteDeps) {}
+const HAL = 'application/hal+json';
+const BASE = '/customers/statuses';
+
+function present(request: FastifyRequest, row: StatusRow): CustomerStatus {
+  return {
+    id: row.id,
+    name: row.name,
+    sort: row.sort,
+    is_default: row.isDefault,
+    color: row.color,
+    type: row.type,
+    // Conditions are managed in amoCRM's UI only and never exposed by its API.
+    conditions: [],
+    account_id: ACCOUNT_ID,
+    _links: selfLink(request, `/api/v4${BASE}/${row.id}`),
+  };
+}
+
+/** `/api/v4/customers/statuses`: read-only; statuses exist only in periodicity mode (SEG). */
+export async function statusesRoutes(app: FastifyInstance, deps: RouteDeps) {
+  const statuses = createStatusRepository(deps.db);
+
+  // Statuses are a lookup with no rules beyond the mode, so the route reads the repository.
+  app.addHook('preHandler', async () => {
+    const account = await deps.account.get();
+    if (account.customersMode !== 'periodicity') {
+      throw new Unprocessable('Customer statuses are available in periodicity mode only');
+    }
+  });
+
+  app.get(BASE, async (request, reply) => {
+    const { page, limit } = pagination(request.query as Record<string, unknown>);
+    const rows = await statuses.page((page - 1) * limit, limit + 1);
+    if (rows.length === 0) return reply.code(204).send();
+    return reply.type(HAL).send({
+      ...pageLinks(request, page, rows.length > limit),
+      _embedded: { statuses: rows.slice(0, limit).map((row) => present(request, row)) },
+    });
+  });
+
+  app.get(`${BASE}/:id`, async (request, reply) => {
+    const id = parseId((request.params as { id: string }).id);
+    const row = await statuses.byId(id);
+    if (!row) throw new NoContent();
+    return reply.type(HAL).send(present(request, row));
+  });
+}

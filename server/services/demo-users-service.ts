@@ -8,7 +8,9 @@ export function createDemoUsersService({ db, account }: Pick<RouteDeps, 'db' | '
   return {
     async list(): Promise<Array<{ email: string; role: string; password: string }>> {
       if (!(await account.get()).isDemo) return [];
-      const present = new Set((await users.byEmails(DEMO_USERS.map((u) => u.email))).map((u) => u.email));
+      const present = new Set(
+        (await users.byEmails(DEMO_USERS.map((u) => u.email))).map((u) => u.email),
+      );
       return DEMO_USERS.filter((u) => present.has(u.email)).map((u) => ({
         email: u.email,
         role: u.role,

@@ -21,7 +21,8 @@ export function createTokenService({ db }: Pick<RouteDeps, 'db'>) {
     ): Promise<ApiToken & { access_token: string }> {
       const userId = input.user_id ?? principal.id;
       if (userId !== principal.id) {
-        if (!principal.isAdmin) throw new Forbidden('Only administrators may create tokens for other users');
+        if (!principal.isAdmin)
+          throw new Forbidden('Only administrators may create tokens for other users');
         if (!(await users.byId(userId))) throw new BadRequest(`User ${userId} does not exist`);
       }
       const secret = newSecret();

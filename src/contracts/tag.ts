@@ -22,3 +22,14 @@ export const tagSchema = tagRefSchema.extend({
 export type Tag = z.infer<typeof tagSchema>;
 
 export const tagsPageSchema = halCollectionSchema('tags', tagSchema);
+
+/** `POST /api/v4/customers/tags` item. amoCRM tag colours are 6 hex digits without '#'. */
+export const tagCreateSchema = z.object({
+  name: z.string().trim().min(1, 'Name must not be empty').max(255),
+  color: z
+    .string()
+    .regex(/^[0-9a-fA-F]{6}$/, 'Colour is 6 hex digits without #')
+    .nullable()
+    .optional(),
+});
+export type TagCreate = z.input<typeof tagCreateSchema>;

@@ -44,3 +44,18 @@ export const usersPageSchema = halCollectionSchema('users', userSchema);
 
 /** An administrator's full customers rights. */
 export const ALL_RIGHTS: EntityRights = { view: 'A', edit: 'A', add: 'A', delete: 'A', export: 'A' };
+
+/**
+ * `PATCH /api/v4/users/{id}` (our extension, administrators only): who may do what with
+ * customers. amoCRM manages rights in its own settings UI, not over the API.
+ */
+export const userRightsUpdateSchema = z.object({
+  rights: z
+    .object({
+      customers: entityRightsSchema.optional(),
+      is_admin: z.boolean().optional(),
+      group_id: z.number().int().positive().nullable().optional(),
+    })
+    .strict(),
+});
+export type UserRightsUpdate = z.input<typeof userRightsUpdateSchema>;
