@@ -87,7 +87,11 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
   const [catalog] = await db.select().from(catalogs).limit(1);
   if (!catalog) throw new Error('ensureAccount must run before seedDemo');
 
-  const segmentRows = await db
+  // `cli seed` adds customers to an account that may already have the demo's segments and tags
+  // (tag names are unique): reuse them instead of inserting them twice.
+  const existingSegments = await db.select({ id: segments.id }).from(segments);
+  const existingTags = await db.select({ id: tags.id }).from(tags);
+  const segmentRows = existingSegments.length > 0 ? existingSegments : await db
     .insert(segments)
     .values(
       SEGMENT_NAMES.map((name, i) => ({
@@ -98,7 +102,7 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
       })),
     )
     .returning({ id: segments.id });
-  const tagRows = await db
+  const tagRows = existingTags.length > 0 ? existingTags : await db
     .insert(tags)
     .values(TAG_NAMES.map((name) => ({ name })))
     .returning({ id: tags.id });
