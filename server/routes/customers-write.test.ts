@@ -127,6 +127,7 @@ describe('POST /api/v4/customers', () => {
     ['a missing tag id', { _embedded: { tags: [{ id: 999_999 }] } }, '_embedded.tags.0.id', 'NotSupportedChoice'],
     ['a missing segment', { _embedded: { segments: [{ id: 999_999 }] } }, '_embedded.segments.0.id', 'NotSupportedChoice'],
     ['a wrongly typed name', { name: 5 as unknown as string }, 'name', 'InvalidType'],
+    ['a next_date past 2038 (a 32-bit column)', { next_date: 3_000_000_000 }, 'next_date', 'OutOfRange'],
     ['a wrongly typed price', { next_price: '10' as unknown as number }, 'next_price', 'InvalidType'],
   ])('refuses the whole batch for %s, naming that item and path', async (_case, bad, path, code) => {
     const before = await customerCount();

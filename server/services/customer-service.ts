@@ -15,7 +15,7 @@ import { Forbidden, NoContent, ValidationFailed } from '../errors';
 import type { BatchItem } from '../routes/validate';
 import { mergeFieldValues } from './customer-field-values';
 import { updateCustomers, type UpdateItem } from './customer-update';
-import { checkReferences, loadWriteContext, resolveTags, tagNamesOf } from './customer-write-checks';
+import { checkWriteItem, loadWriteContext, resolveTags, tagNamesOf } from './customer-write-checks';
 import type { Principal } from './principal';
 import { customerVisibility, mayEver } from './rights';
 import { buildSearchText } from './search-text';
@@ -58,7 +58,7 @@ export function createCustomerService({ db, account }: { db: Db; account: Accoun
             path,
             detail: MODE_REQUIRED_DETAIL,
           }));
-          const { errors, fieldChanges } = checkReferences(item, ctx);
+          const { errors, fieldChanges } = checkWriteItem(item, ctx);
           if (modeErrors.length + errors.length > 0) {
             failures.push({ request_id: requestId, errors: [...modeErrors, ...errors] });
           }

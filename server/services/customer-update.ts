@@ -8,7 +8,7 @@ import type { BatchItem } from '../routes/validate';
 import { mergeFieldValues } from './customer-field-values';
 import {
   blankedForMode,
-  checkReferences,
+  checkWriteItem,
   loadWriteContext,
   resolveTags,
   tagNamesOf,
@@ -54,7 +54,7 @@ export async function updateCustomers(
   const seen = new Set<number>();
   const patches = items.map(({ value: item, requestId }) => {
     const current = existing.get(item.id);
-    const { errors, fieldChanges } = checkReferences(item, ctx);
+    const { errors, fieldChanges } = checkWriteItem(item, ctx);
     if (!current) errors.unshift({ code: 'NotFound', path: 'id', detail: `Customer ${item.id} not found` });
     if (seen.has(item.id)) {
       errors.unshift({ code: 'InvalidValue', path: 'id', detail: 'The same customer is named twice in the batch' });
