@@ -1,24 +1,25 @@
-import { Stack, Text, Title } from '@mantine/core';
-import { createFileRoute, redirect } from '@tanstack/react-router';
+import { Stack, Title } from '@mantine/core';
+import { createFileRoute, Outlet } from '@tanstack/react-router';
 import { RouteErrorComponent } from '../../components/error-state';
+import { SettingsNav } from '../../features/settings/components/settings-nav';
 
-// Placeholder: replaced by the settings feature (customers mode, API tokens).
+/**
+ * Settings: the admins' room, plus each user's own API tokens. Non-administrators who open an
+ * admin section by URL get an "Administrators only" page rather than a redirect, so they know
+ * why; the server refuses their writes whatever the console shows.
+ */
 export const Route = createFileRoute('/_app/settings')({
-  beforeLoad: ({ context }) => {
-    // Hidden from the navbar for non-admins; a typed-in URL must not show it either.
-    if (!context.me.rights.is_admin) {
-      throw redirect({ to: '/customers', replace: true });
-    }
-  },
   errorComponent: RouteErrorComponent,
-  component: SettingsPage,
+  component: SettingsLayout,
 });
 
-function SettingsPage() {
+function SettingsLayout() {
+  const { me } = Route.useRouteContext();
   return (
-    <Stack gap="sm">
+    <Stack gap="lg">
       <Title order={1}>Settings</Title>
-      <Text c="dimmed">Account settings are on their way.</Text>
+      <SettingsNav isAdmin={me.rights.is_admin} />
+      <Outlet />
     </Stack>
   );
 }
