@@ -1,5 +1,6 @@
 import { eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customerSchema } from '../../src/contracts/customer';
 import { problemSchema } from '../../src/contracts/problem';
 import {
   transactionSchema,
@@ -316,6 +317,36 @@ describe('POST /api/v4/customers/{customer_id}/transactions', () => {
     const response = await add(customerId, [{ price: 10 }], viewer.email);
     expect(response.statusCode).toBe(400);
     expect(await figures(customerId)).toMatchObject({ ltv: 0, purchases_count: 0 });
+  });
+});
+
+describe('the customer as API clients see it', () => {
+  it('GET /api/v4/customers/{id} shows the figures after adding and after deleting', async () => {
+    const customerId = await freshCustomer();
+    const seen = async () => {
+      const response = await t.as(ADMIN, { method: 'GET', url: `/api/v4/customers/${customerId}` });
+      expect(response.statusCode).toBe(200);
+      return customerSchema.parse(response.json());
+    };
+    const added = transactionsWriteResponseSchema.parse(
+      (
+        await add(customerId, [
+          { price: 250 },
+          { price: 101, next_price: 300, next_date: 1_950_000_000 },
+        ])
+      ).json(),
+    );
+    expect(await seen()).toMatchObject({
+      ltv: 351,
+      purchases_count: 2,
+      average_check: 175,
+      next_price: 300,
+      next_date: 1_950_000_000,
+    });
+    await remove(
+      `/api/v4/customers/${customerId}/transactions/${added._embedded.transactions[1]!.id}`,
+    );
+    expect(await seen()).toMatchObject({ ltv: 250, purchases_count: 1, average_check: 250 });
   });
 });
 
