@@ -10,6 +10,16 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** Postgres' unique_violation, whether or not Drizzle wraps the driver's error in `cause`. */
+function isUniqueViolation(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 3 && typeof current === 'object' && current !== null; depth++) {
+    if ((current as { code?: unknown }).code === '23505') return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** Customers' tags; names are unique whatever their letter case. */
 export function createTagRepository(db: Db) {
   return {
@@ -41,16 +51,23 @@ export function createTagRepository(db: Db) {
     async createMany(
       values: Array<{ name: string; color: string | null }>,
     ): Promise<{ created: TagRow[] } | { taken: Set<string> }> {
-      return db.transaction(async (tx) => {
-        const lower = values.map((v) => v.name.toLowerCase());
-        const existing = await tx
-          .select({ name: tags.name })
-          .from(tags)
-          .where(inArray(sql`lower(${tags.name})`, lower));
-        if (existing.length > 0)
-          return { taken: new Set(existing.map((r) => r.name.toLowerCase())) };
-        return { created: await tx.insert(tags).values(values).returning() };
-      });
+      const lower = values.map((v) => v.name.toLowerCase());
+      try {
+        return await db.transaction(async (tx) => {
+          const existing = await tx
+            .select({ name: tags.name })
+            .from(tags)
+            .where(inArray(sql`lower(${tags.name})`, lower));
+          if (existing.length > 0) {
+            return { taken: new Set(existing.map((r) => r.name.toLowerCase())) };
+          }
+          return { created: await tx.insert(tags).values(values).returning() };
+        });
+      } catch (error) {
+        // A concurrent request took one of the names between our check and our insert.
+        if (isUniqueViolation(error)) return { taken: new Set(lower) };
+        throw error;
+      }
     },
   };
 }
