@@ -240,6 +240,19 @@ describe('POST /api/v4/customers/{customer_id}/transactions', () => {
     expect(await figures(customerId)).toMatchObject({ ltv: 0, purchases_count: 0 });
   });
 
+  it('keeps the figures exact when purchases for one customer arrive at once', async () => {
+    const customerId = await freshCustomer();
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => add(customerId, [{ price: 10 * (i + 1) }])),
+    );
+    expect(responses.map((r) => r.statusCode)).toEqual(Array.from({ length: 8 }, () => 200));
+    expect(await figures(customerId)).toMatchObject({
+      ltv: 360,
+      purchases_count: 8,
+      average_check: 45,
+    });
+  });
+
   it('answers 422 for more than 250 items and adds nothing', async () => {
     const customerId = await freshCustomer();
     const response = await add(
