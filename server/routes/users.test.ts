@@ -104,6 +104,12 @@ describe('PATCH /api/v4/users/{id} (rights)', () => {
       payload: { rights: { is_admin: true } },
     });
     expect(response.statusCode).toBe(403);
+    const malformed = await t.as(SALES, {
+      method: 'PATCH',
+      url: `/api/v4/users/${user.id}`,
+      payload: { rights: { is_admin: 'yes' } },
+    });
+    expect(malformed.statusCode).toBe(403);
     const after = userSchema.parse(
       (await t.as(ADMIN, { method: 'GET', url: `/api/v4/users/${user.id}` })).json(),
     );

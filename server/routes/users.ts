@@ -29,6 +29,7 @@ export async function usersRoutes(app: FastifyInstance, deps: RouteDeps) {
   });
 
   app.patch('/users/:id', async (request, reply) => {
+    users.assertMayManage(principalOf(request));
     const id = parseId((request.params as { id: string }).id);
     const { rights } = parseWhole(userRightsUpdateSchema, request.body);
     const updated = await users.updateRights(principalOf(request), id, rights);

@@ -11,7 +11,14 @@ import type { Principal } from './principal';
 export function createUserService({ db }: Pick<RouteDeps, 'db'>) {
   const users = createUserRepository(db);
 
+  function assertMayManage(principal: Principal) {
+    if (!principal.isAdmin) throw new Forbidden("Only administrators may change users' rights");
+  }
+
   return {
+    /** Checked before the body, so a non-admin learns the real reason first. */
+    assertMayManage,
+
     async page(page: number, limit: number): Promise<{ rows: UserRow[]; hasNext: boolean }> {
       const rows = await users.page((page - 1) * limit, limit + 1);
       return { rows: rows.slice(0, limit), hasNext: rows.length > limit };
@@ -28,7 +35,7 @@ export function createUserService({ db }: Pick<RouteDeps, 'db'>) {
       id: number,
       patch: UserRightsUpdate['rights'],
     ): Promise<UserRow> {
-      if (!principal.isAdmin) throw new Forbidden("Only administrators may change users' rights");
+      assertMayManage(principal);
       const user = await users.byId(id);
       if (!user) throw new NoContent();
       // Keeps at least one administrator: nobody can lock everyone out of the settings.
