@@ -162,7 +162,7 @@ describe('proxy mode: the console on a live amoCRM account', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toBe(PROBLEM);
-    expect(response.json()).toEqual(problem);
+    expect(response.body).toBe(JSON.stringify(problem));
   });
 
   it('passes a 429 through with its Retry-After', async () => {
