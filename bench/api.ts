@@ -13,7 +13,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEMO_CUSTOMERS } from '../server/database';
 import { measure, type Figures } from './bench-load';
@@ -29,7 +29,13 @@ const BENCH_DIR = path.resolve('.bench');
 /** The same RNG seed every time, so every run and backend measures the same data. */
 const SEED_ARGS = ['seed', '--customers', String(COUNT), '--seed', '1'];
 
-type Row = { target: string; backend: 'PGlite' | 'PostgreSQL'; connections: number } & Figures;
+type Row = {
+  target: string;
+  backend: 'PGlite' | 'PostgreSQL';
+  connections: number;
+  /** The machine's 1-minute load average before the run: other work skews the figures. */
+  load: number;
+} & Figures;
 
 const cleanups: Array<() => Promise<void>> = [];
 async function cleanUp() {
@@ -57,9 +63,16 @@ async function benchServer(backend: Row['backend'], env: Record<string, string>)
     const rows: Row[] = [];
     for (const target of apiTargets(QUERY)) {
       process.stdout.write(`${backend}: ${target.name}, ${target.connections} conn… `);
+      const load = loadavg()[0]!;
       const figures = await measure(server.url, token, target);
       console.log(`p50 ${figures.p50} ms, p99 ${figures.p99} ms, ${figures.rps.toFixed(1)} req/s`);
-      rows.push({ target: target.name, backend, connections: target.connections, ...figures });
+      rows.push({
+        target: target.name,
+        backend,
+        connections: target.connections,
+        load,
+        ...figures,
+      });
     }
     return rows;
   } finally {
@@ -132,6 +145,13 @@ function printTable(rows: Row[]) {
     values.map((v, i) => (i < 2 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
   console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const row of cells) console.log(line(row));
+  const busiest = Math.max(...rows.map((r) => r.load));
+  if (busiest > cpus().length) {
+    console.log(
+      `\nNote: the load average reached ${busiest.toFixed(1)} on ${cpus().length} CPUs during the runs; ` +
+        'other work on this machine inflates these figures.',
+    );
+  }
 }
 
 async function main() {
@@ -157,6 +177,7 @@ async function main() {
       p99_ms: r.p99,
       requests_per_second: Number(r.rps.toFixed(1)),
       requests: r.requests,
+      load_average: Number(r.load.toFixed(2)),
     })),
     ...(postgres.skipped ? { postgres_skipped: postgres.skipped } : {}),
   };
