@@ -1,18 +1,27 @@
-import { Stack, Text, Title } from '@mantine/core';
+import { Stack, Title } from '@mantine/core';
 import { createFileRoute } from '@tanstack/react-router';
+import { referenceQueries } from '../../../api/reference';
 import { RouteErrorComponent } from '../../../components/error-state';
+import { CreateCustomersForm } from '../../../features/customers/components/customer-form/create-customers-form';
 
-// Placeholder: the forms engineer replaces this with the create-customer form.
 export const Route = createFileRoute('/_app/customers/new')({
+  // The inputs for custom fields are built from the definitions: have them before rendering.
+  // Users, tags and segments only fill pickers, so they load alongside.
+  loader: ({ context }) => {
+    context.queryClient.query(referenceQueries.users()).catch(() => undefined);
+    context.queryClient.query(referenceQueries.tags()).catch(() => undefined);
+    return context.queryClient.query({ ...referenceQueries.customFields(), staleTime: 'static' });
+  },
   errorComponent: RouteErrorComponent,
   component: NewCustomerPage,
 });
 
 function NewCustomerPage() {
+  const { me } = Route.useRouteContext();
   return (
-    <Stack gap="sm">
-      <Title order={1}>New customer</Title>
-      <Text c="dimmed">The customer form is on its way.</Text>
+    <Stack gap="lg">
+      <Title order={1}>New customers</Title>
+      <CreateCustomersForm meId={me.id} />
     </Stack>
   );
 }
