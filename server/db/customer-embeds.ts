@@ -1,4 +1,5 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { CustomersWith } from '../../src/contracts/customer';
 import type { Db } from './client';
 import type { CustomerEmbeds } from './customer-mapper';
@@ -10,6 +11,14 @@ import {
   customerTags,
   tags,
 } from './schema';
+
+/**
+ * `column = any('{1,2,…}'::int[])`: one parameter instead of `in ($1…$250)`, which PGlite binds
+ * and plans measurably faster for a page of 250. The ids are integers from our own rows.
+ */
+function idIn(column: AnyPgColumn, ids: number[]): SQL {
+  return sql`${column} = any(${`{${ids.join(',')}}`}::int[])`;
+}
 
 function groupBy<R extends { customerId: number }, V>(rows: R[], value: (row: R) => V): Map<number, V[]> {
   const out = new Map<number, V[]>();
@@ -31,26 +40,26 @@ export async function loadEmbeds(db: Db, ids: number[], kinds: ReadonlySet<Custo
     db
       .select({ customerId: customerSegments.customerId, id: customerSegments.segmentId })
       .from(customerSegments)
-      .where(inArray(customerSegments.customerId, ids))
+      .where(idIn(customerSegments.customerId, ids))
       .orderBy(asc(customerSegments.segmentId)),
     db
       .select({ customerId: customerTags.customerId, id: tags.id, name: tags.name, color: tags.color })
       .from(customerTags)
       .innerJoin(tags, eq(tags.id, customerTags.tagId))
-      .where(inArray(customerTags.customerId, ids))
+      .where(idIn(customerTags.customerId, ids))
       .orderBy(asc(tags.id)),
     kinds.has('contacts')
       ? db
           .select({ customerId: customerContacts.customerId, id: customerContacts.contactId, isMain: customerContacts.isMain })
           .from(customerContacts)
-          .where(inArray(customerContacts.customerId, ids))
+          .where(idIn(customerContacts.customerId, ids))
           .orderBy(asc(customerContacts.contactId))
       : undefined,
     kinds.has('companies')
       ? db
           .select({ customerId: customerCompanies.customerId, id: customerCompanies.companyId })
           .from(customerCompanies)
-          .where(inArray(customerCompanies.customerId, ids))
+          .where(idIn(customerCompanies.customerId, ids))
       : undefined,
     kinds.has('catalog_elements')
       ? db
@@ -61,7 +70,7 @@ export async function loadEmbeds(db: Db, ids: number[], kinds: ReadonlySet<Custo
             quantity: customerCatalogElements.quantity,
           })
           .from(customerCatalogElements)
-          .where(inArray(customerCatalogElements.customerId, ids))
+          .where(idIn(customerCatalogElements.customerId, ids))
           .orderBy(asc(customerCatalogElements.elementId))
       : undefined,
   ]);

@@ -142,6 +142,8 @@ export const customers = pgTable(
   (t) => [
     index('customers_responsible_idx').on(t.responsibleUserId, t.id),
     index('customers_next_date_idx').on(t.nextDate, t.id),
+    // `order[next_date]=desc` puts nulls last, which a backward scan of the index above cannot.
+    index('customers_next_date_desc_idx').on(t.nextDate.desc().nullsLast(), t.id.desc().nullsFirst()),
     index('customers_created_at_idx').on(t.createdAt, t.id),
     index('customers_updated_at_idx').on(t.updatedAt, t.id),
     index('customers_next_price_idx').on(t.nextPrice, t.id),

@@ -1,0 +1,1 @@
+CREATE INDEX "customers_next_date_desc_idx" ON "customers" USING btree ("next_date" DESC NULLS LAST,"id" DESC NULLS FIRST);
