@@ -4,6 +4,8 @@ import { apiTokens, sessions, users } from './schema';
 
 export type UserRow = typeof users.$inferSelect;
 
+const LAST_USED_PRECISION = 60;
+
 /** Looks up the user behind a session or token hash; unknown, expired or revoked → undefined. */
 export function createAuthRepository(db: Db) {
   return {
@@ -19,14 +21,18 @@ export function createAuthRepository(db: Db) {
 
     async userByToken(tokenHash: string, now: number): Promise<UserRow | undefined> {
       const rows = await db
-        .update(apiTokens)
-        .set({ lastUsedAt: now })
+        .select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
+        .from(apiTokens)
+        .innerJoin(users, eq(users.id, apiTokens.userId))
         .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
-        .returning({ userId: apiTokens.userId });
-      const userId = rows[0]?.userId;
-      if (userId === undefined) return undefined;
-      const found = await db.select().from(users).where(eq(users.id, userId)).limit(1);
-      return found[0];
+        .limit(1);
+      const found = rows[0];
+      if (!found) return undefined;
+      // "Last used" is shown to people, so minute precision will do: a read stays a read.
+      if (found.lastUsedAt === null || now - found.lastUsedAt >= LAST_USED_PRECISION) {
+        await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, found.tokenId));
+      }
+      return found.user;
     },
   };
 }
