@@ -85,6 +85,7 @@ describe('GET /api/v4/customers', () => {
     await expectProblem('/api/v4/customers?limit=0', 400);
     await expectProblem('/api/v4/customers?page=abc', 400);
     expect(await list('limit=250')).toHaveLength(250);
+    expect((await get('/api/v4/customers?limit=250&page=999999999')).statusCode).toBe(204);
   });
 
   it('filters by id in every array encoding, the spec example URL included', async () => {
@@ -104,6 +105,7 @@ describe('GET /api/v4/customers', () => {
     const [first] = await t.database.db.select().from(customers).where(eq(customers.id, 10));
     expect(ids(await list(`filter[name]=${encodeURIComponent(first!.name)}`))).toContain(10);
     expect(await list(`filter[name]=${encodeURIComponent(first!.name.toUpperCase())}x`)).toEqual([]);
+    expect(ids(await list(`filter[name][0]=${encodeURIComponent(first!.name)}&filter[name][1]=nobody`))).toContain(10);
 
     const cases = [
       ['responsible_user_id', customers.responsibleUserId, [3, 4]],
@@ -213,6 +215,8 @@ describe('GET /api/v4/customers ordering and search', () => {
 
     expect(await list('query=%25%25')).toEqual([]);
     expect(await list('query=_____________________')).toEqual([]);
+    await expectProblem(`/api/v4/customers?query=${'x'.repeat(501)}`, 400);
+    await expectProblem('/api/v4/customers?query[]=a', 400);
   });
 });
 
