@@ -88,6 +88,7 @@ const CASES: Case[] = [
   { name: 'a next price of 2e9', modes: ['segments'], valid: true, row: (r) => (r.next_price = 2_000_000_000) },
   { name: 'a next price above 2e9', modes: ['segments'], valid: false, row: (r) => (r.next_price = 2_000_000_001) },
   { name: 'a junk date', modes: ['segments', 'periodicity'], valid: false, row: (r) => { full(r); r.next_date = 'not a date'; } },
+  { name: 'an impossible date', modes: ['segments'], valid: false, row: (r) => (r.next_date = '2024-13-45') },
   { name: 'new and existing tags', modes: ['segments'], valid: true, row: (r) => { r.name = 'Tagged'; r.tags = [context.tags[0]?.name ?? 'x', `parity-new-${Date.now().toString(36)}`]; } },
   { name: 'a segment', modes: ['segments'], valid: true, row: (r) => { r.name = 'Segmented'; r.segments = [String(segmentId)]; } },
   { name: 'a numeric field with a number', modes: ['segments'], valid: true, row: (r) => { r.custom[customKey(fieldId('numeric').id)] = '1200.50'; } },

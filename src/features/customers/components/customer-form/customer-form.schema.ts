@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat';
 import { z } from 'zod';
 import type { AccountCustomersMode } from '../../../../contracts/account';
 import type { CustomFieldValues } from '../../../../contracts/common';
@@ -55,6 +56,8 @@ export function rulesMode(mode: AccountCustomersMode): CustomersMode | null {
   return null;
 }
 
+dayjs.extend(customParseFormat);
+
 let keySeq = 0;
 /** A request_id unique within the page's life: the submit maps answers back by it. */
 export function newRowKey(): string {
@@ -85,12 +88,13 @@ function numberOrRaw(value: number | string): number | string | undefined {
   return Number.isFinite(parsed) ? parsed : text;
 }
 
-/** `YYYY-MM-DD` (or any date dayjs reads) → unix seconds at local midnight; junk passes through. */
+/** `YYYY-MM-DD` (what DateInput gives) → unix seconds at local midnight; junk passes through. */
 export function dateToUnix(value: string | null): number | string | undefined {
   if (value === null || value.trim() === '') return undefined;
   const text = value.trim();
   if (/^\d{9,11}$/.test(text)) return Number(text);
-  const date = dayjs(text);
+  // Strict: a lenient parse would roll 2024-13-45 over into 2025.
+  const date = dayjs(text, 'YYYY-MM-DD', true);
   return date.isValid() ? date.startOf('day').unix() : text;
 }
 
