@@ -93,7 +93,10 @@ describe('CustomersModePanel', () => {
       );
     });
     const patch = fetchMock.mock.calls.find(([, init]) => init?.method === 'PATCH');
-    expect(JSON.parse(patch?.[1]?.body as string)).toEqual({ mode: 'periodicity', is_enabled: true });
+    expect(JSON.parse(patch?.[1]?.body as string)).toEqual({
+      mode: 'periodicity',
+      is_enabled: true,
+    });
     await waitFor(() => {
       expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     });

@@ -20,6 +20,7 @@ import {
 } from '../customers-mode';
 import { ConfirmDialog } from './confirm-dialog';
 import { ProblemAlert } from './problem-alert';
+import alertClasses from './alert.module.css';
 
 /** Turns customers on or off and switches segments / periodicity for the whole account. */
 export function CustomersModePanel() {
@@ -30,7 +31,12 @@ export function CustomersModePanel() {
     return (
       <Stack gap="md">
         <Title order={2}>Customers mode</Title>
-        <Alert color="yellow" variant="light" title="Your tariff does not include customers">
+        <Alert
+          classNames={{ title: alertClasses.title }}
+          color="yellow"
+          variant="light"
+          title="Your tariff does not include customers"
+        >
           Customers are not part of this account&apos;s subscription, so there is nothing to switch
           here. Upgrade the tariff in amoCRM to use them.
         </Alert>

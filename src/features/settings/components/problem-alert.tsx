@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { settingsErrorMessage } from '../api-problem';
+import alertClasses from './alert.module.css';
 
 interface ProblemAlertProps {
   error: unknown;
@@ -10,7 +11,13 @@ interface ProblemAlertProps {
 export function ProblemAlert({ error, onRetry }: ProblemAlertProps) {
   const { title, detail, retry } = settingsErrorMessage(error);
   return (
-    <Alert color="red" variant="light" title={title} role="alert">
+    <Alert
+      classNames={{ title: alertClasses.title }}
+      color="red"
+      variant="light"
+      title={title}
+      role="alert"
+    >
       <Stack gap="xs">
         {detail && <Text size="sm">{detail}</Text>}
         {retry && onRetry && (

@@ -8,6 +8,7 @@ import {
   type SegmentFormValues,
 } from '../segment-form.schema';
 import { SegmentColorPicker } from './segment-color-picker';
+import alertClasses from './alert.module.css';
 
 interface SegmentFormProps {
   defaultValues: SegmentFormInput;
@@ -81,7 +82,13 @@ export function SegmentForm({
           )}
         />
         {errors.root?.server && (
-          <Alert color="red" variant="light" role="alert" title="The segment was not saved">
+          <Alert
+            classNames={{ title: alertClasses.title }}
+            color="red"
+            variant="light"
+            role="alert"
+            title="The segment was not saved"
+          >
             {errors.root.server.message}
           </Alert>
         )}

@@ -16,6 +16,7 @@ import { isSegmentColor } from '../segment-form.schema';
 import { ConfirmDialog } from './confirm-dialog';
 import { ProblemAlert } from './problem-alert';
 import { SegmentForm } from './segment-form';
+import alertClasses from './alert.module.css';
 
 const customersCount = new Intl.NumberFormat();
 
@@ -32,12 +33,17 @@ export function SegmentsManager() {
     return (
       <Stack gap="md">
         <Title order={2}>Segments</Title>
-        <Alert color="blue" variant="light" title="Segments belong to segments mode">
-          <Text size="sm">
-            The account is not in segments mode, so segments are not used. Switch the mode in{' '}
-            <Link to="/settings">Customers mode</Link> to manage them.
-          </Text>
+        <Alert
+          classNames={{ title: alertClasses.title }}
+          color="blue"
+          variant="light"
+          title="Segments belong to segments mode"
+        >
+          The account is not in segments mode, so segments are not used.
         </Alert>
+        <Text size="sm">
+          Switch the mode in <Link to="/settings">Customers mode</Link> to manage segments.
+        </Text>
       </Stack>
     );
   }
@@ -131,6 +137,7 @@ function SegmentsList() {
       )}
 
       <Modal
+        closeButtonProps={{ 'aria-label': 'Close' }}
         opened={editing !== null}
         onClose={close}
         title={editing?.kind === 'edit' ? `Edit segment ${editing.segment.name}` : 'Add segment'}

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { tokenCreateSchema } from '../../../contracts/auth';
 import type { User } from '../../../contracts/user';
 import { applyServerErrors } from '../../../lib/form-errors';
+import alertClasses from './alert.module.css';
 
 /** The owner is a Select's string; the contract wants a number (or nothing: yourself). */
 const tokenFormSchema = tokenCreateSchema.pick({ name: true }).extend({ owner: z.string() });
@@ -78,7 +79,13 @@ export function TokenCreateForm({ currentUserId, users, onCreate }: TokenCreateF
           )}
         </Group>
         {errors.root?.server && (
-          <Alert color="red" variant="light" role="alert" title="The token was not created">
+          <Alert
+            classNames={{ title: alertClasses.title }}
+            color="red"
+            variant="light"
+            role="alert"
+            title="The token was not created"
+          >
             {errors.root.server.message}
           </Alert>
         )}

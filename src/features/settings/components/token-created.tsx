@@ -1,4 +1,6 @@
-import { Alert, Button, Code, CopyButton, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Code, CopyButton, Group, Stack, Text, TextInput } from '@mantine/core';
+import classes from './token-created.module.css';
+import alertClasses from './alert.module.css';
 
 interface TokenCreatedProps {
   name: string;
@@ -9,14 +11,23 @@ interface TokenCreatedProps {
 /** The one time the secret is on screen: the server keeps only its hash. */
 export function TokenCreated({ name, accessToken, onDismiss }: TokenCreatedProps) {
   return (
-    <Alert color="green" variant="light" title={`Token ${name} created`}>
+    <Alert
+      classNames={{ title: alertClasses.title }}
+      color="green"
+      variant="light"
+      title={`Token ${name} created`}
+    >
       <Stack gap="sm">
         <Text size="sm" fw={500}>
           Copy it now: it will not be shown again.
         </Text>
-        <Code block aria-label="New API token">
-          {accessToken}
-        </Code>
+        <TextInput
+          label="New API token"
+          value={accessToken}
+          readOnly
+          onFocus={(event) => event.currentTarget.select()}
+          classNames={{ input: classes.secret }}
+        />
         <Text size="sm">
           Send it as <Code>Authorization: Bearer &lt;token&gt;</Code> to <Code>/api/v4/*</Code>.
         </Text>

@@ -44,7 +44,7 @@ describe('TokensManager', () => {
     await user.type(await screen.findByRole('textbox', { name: /Token name/ }), 'CI export');
     await user.click(screen.getByRole('button', { name: 'Create token' }));
 
-    expect(await screen.findByText(SECRET)).toBeInTheDocument();
+    expect(await screen.findByRole('textbox', { name: 'New API token' })).toHaveValue(SECRET);
     expect(screen.getByText('Copy it now: it will not be shown again.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Copy token' })).toBeInTheDocument();
     // The list shows the new token by name, never its secret.
@@ -55,7 +55,8 @@ describe('TokensManager', () => {
     expect(within(table).queryByText(SECRET)).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Done' }));
-    expect(screen.queryByText(SECRET)).not.toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: 'New API token' })).not.toBeInTheDocument();
+    expect(screen.queryByDisplayValue(SECRET)).not.toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: /Token name/ })).toHaveValue('');
   });
 

@@ -6,6 +6,7 @@ import { rightValueSchema, type User } from '../../../contracts/user';
 import { applyServerErrors } from '../../../lib/form-errors';
 import { ACTION_LABELS, RIGHT_ACTIONS, rightWords, VALUES_FOR } from '../rights-words';
 import { userRightsFormSchema, type UserRightsForm } from '../user-rights.schema';
+import alertClasses from './alert.module.css';
 
 interface UserRightsEditorProps {
   user: User;
@@ -95,7 +96,13 @@ export function UserRightsEditor({ user, isSelf, onDone, onSaved }: UserRightsEd
           ))}
         </SimpleGrid>
         {errors.root?.server && (
-          <Alert color="red" variant="light" role="alert" title="The rights were not saved">
+          <Alert
+            classNames={{ title: alertClasses.title }}
+            color="red"
+            variant="light"
+            role="alert"
+            title="The rights were not saved"
+          >
             {errors.root.server.message}
           </Alert>
         )}

@@ -78,6 +78,7 @@ export function UsersList({ currentUserId }: UsersListProps) {
         </Table>
       </Table.ScrollContainer>
       <Modal
+        closeButtonProps={{ 'aria-label': 'Close' }}
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={editing ? `Rights of ${editing.name}` : 'Rights'}
