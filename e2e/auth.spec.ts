@@ -50,14 +50,15 @@ test('a foreign redirect target is ignored', async ({ page }) => {
   await expect(page).toHaveURL(/127\.0\.0\.1:4173\/customers$/);
 });
 
-test('sales does not see Settings, and cannot open it by URL', async ({ page }) => {
+test('sales does not see Settings, and a typed URL shows the administrators-only page', async ({ page }) => {
   await signIn(page, 'sales');
   await expect(nav(page).getByRole('link', { name: 'Customers' })).toBeVisible();
   await expect(nav(page).getByRole('link', { name: 'Transactions' })).toBeVisible();
   await expect(nav(page).getByRole('link', { name: 'Settings' })).toHaveCount(0);
 
   await page.goto('/settings');
-  await expect(page).toHaveURL(/\/customers$/);
+  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page.getByRole('heading', { name: 'Administrators only' })).toBeVisible();
 });
 
 test('admin sees Settings and can open it', async ({ page }) => {
