@@ -104,7 +104,7 @@ export function AddTransactionForm({ customerId, mode, onSaved, onCancel }: AddT
             />
           )}
         />
-        <Textarea label="Comment" autosize minRows={2} error={formState.errors.comment?.message} {...register('comment')} />
+        <Textarea label="Comment" rows={3} error={formState.errors.comment?.message} {...register('comment')} />
         {periodicity && (
           <Group grow align="flex-start">
             <Controller

@@ -35,8 +35,7 @@ export function CustomFieldInput({ control, rowIndex, field }: CustomFieldInputP
               <Textarea
                 {...common}
                 ref={input.ref}
-                autosize
-                minRows={1}
+                rows={2}
                 value={text}
                 onChange={(event) => input.onChange(event.currentTarget.value)}
               />

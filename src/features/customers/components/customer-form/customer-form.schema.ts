@@ -7,6 +7,8 @@ import type { CustomField } from '../../../../contracts/custom-field';
 import { EDITABLE_FIELD_TYPES } from '../../../../contracts/custom-field';
 import {
   customerCreateSchemaFor,
+  missingForMode,
+  MODE_REQUIRED_DETAIL,
   type CustomerCreate,
   type CustomersMode,
 } from '../../../../contracts/customer';
@@ -249,6 +251,13 @@ export function validateRow(
     for (const issue of result.error.issues) {
       const field = fieldForApiPath(issue.path.map(String).join('.'), payload);
       issues.push({ field, message: messageFor(field ?? '', issue) });
+    }
+    // zod skips the mode refinement once a type check failed (the server then answers in two
+    // rounds); say everything at once.
+    for (const field of missingForMode(payload, mode)) {
+      if (!issues.some((issue) => issue.field === field)) {
+        issues.push({ field, message: MODE_REQUIRED_DETAIL });
+      }
     }
   }
   for (const issue of customFieldIssues(payload, context)) {
