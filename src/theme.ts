@@ -1,4 +1,5 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { Alert, createTheme, type CSSVariablesResolver } from '@mantine/core';
+import classes from './theme.module.css';
 
 /** The one Mantine theme; components take colours and spacing from here, never hex literals. */
 export const theme = createTheme({
@@ -11,6 +12,7 @@ export const theme = createTheme({
   headings: { fontWeight: '650' },
   components: {
     Anchor: { defaultProps: { underline: 'hover' } },
+    Alert: Alert.extend({ classNames: { title: classes.alertTitle } }),
   },
 });
 

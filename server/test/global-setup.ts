@@ -8,13 +8,6 @@ import { ensureAccount } from '../db/seed-base';
 import { seedDemo } from '../db/seed-demo';
 import { TEST_CUSTOMERS, TEST_SEED, templateDatabaseUrl } from './template';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** PGlite: path of the seeded data-dir tarball. PostgreSQL: the template database's URL. */
-    dbTemplate: { kind: 'pglite'; file: string } | { kind: 'postgres'; url: string };
-  }
-}
-
 /**
  * Seeds one demo database per run; every test file starts from a copy of it
  * (PGlite: loadDataDir from a dump; PostgreSQL: CREATE DATABASE … TEMPLATE).

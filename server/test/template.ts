@@ -7,3 +7,10 @@ export function templateDatabaseUrl(serverUrl: string): string {
   url.pathname = '/cc_test_template';
   return url.toString();
 }
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** PGlite: path of the seeded data-dir tarball. PostgreSQL: the template database's URL. */
+    dbTemplate: { kind: 'pglite'; file: string } | { kind: 'postgres'; url: string };
+  }
+}

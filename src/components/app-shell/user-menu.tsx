@@ -14,7 +14,8 @@ export function UserMenu({ name, email, onSignOut }: UserMenuProps) {
       <Menu.Target>
         <UnstyledButton className={classes.userButton} aria-label={`Account menu for ${name}`}>
           <Group gap="xs" wrap="nowrap">
-            <Avatar name={name} color="initials" size="sm" />
+            {/* A fixed colour: name-hashed "initials" colours include some below 4.5:1 contrast. */}
+            <Avatar name={name} color="indigo" variant="filled" size="sm" />
             <Text size="sm" fw={500} visibleFrom="xs">
               {name}
             </Text>

@@ -20,7 +20,6 @@ import {
 } from '../customers-mode';
 import { ConfirmDialog } from './confirm-dialog';
 import { ProblemAlert } from './problem-alert';
-import alertClasses from './alert.module.css';
 
 /** Turns customers on or off and switches segments / periodicity for the whole account. */
 export function CustomersModePanel() {
@@ -32,7 +31,6 @@ export function CustomersModePanel() {
       <Stack gap="md">
         <Title order={2}>Customers mode</Title>
         <Alert
-          classNames={{ title: alertClasses.title }}
           color="yellow"
           variant="light"
           title="Your tariff does not include customers"

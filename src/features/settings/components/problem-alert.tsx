@@ -1,6 +1,5 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { settingsErrorMessage } from '../api-problem';
-import alertClasses from './alert.module.css';
 
 interface ProblemAlertProps {
   error: unknown;
@@ -12,7 +11,6 @@ export function ProblemAlert({ error, onRetry }: ProblemAlertProps) {
   const { title, detail, retry } = settingsErrorMessage(error);
   return (
     <Alert
-      classNames={{ title: alertClasses.title }}
       color="red"
       variant="light"
       title={title}

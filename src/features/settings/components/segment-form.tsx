@@ -8,7 +8,6 @@ import {
   type SegmentFormValues,
 } from '../segment-form.schema';
 import { SegmentColorPicker } from './segment-color-picker';
-import alertClasses from './alert.module.css';
 
 interface SegmentFormProps {
   defaultValues: SegmentFormInput;
@@ -83,7 +82,6 @@ export function SegmentForm({
         />
         {errors.root?.server && (
           <Alert
-            classNames={{ title: alertClasses.title }}
             color="red"
             variant="light"
             role="alert"

@@ -16,7 +16,6 @@ import { isSegmentColor } from '../segment-form.schema';
 import { ConfirmDialog } from './confirm-dialog';
 import { ProblemAlert } from './problem-alert';
 import { SegmentForm } from './segment-form';
-import alertClasses from './alert.module.css';
 
 const customersCount = new Intl.NumberFormat();
 
@@ -34,7 +33,6 @@ export function SegmentsManager() {
       <Stack gap="md">
         <Title order={2}>Segments</Title>
         <Alert
-          classNames={{ title: alertClasses.title }}
           color="blue"
           variant="light"
           title="Segments belong to segments mode"

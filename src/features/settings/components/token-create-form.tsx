@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { tokenCreateSchema } from '../../../contracts/auth';
 import type { User } from '../../../contracts/user';
 import { applyServerErrors } from '../../../lib/form-errors';
-import alertClasses from './alert.module.css';
 
 /** The owner is a Select's string; the contract wants a number (or nothing: yourself). */
 const tokenFormSchema = tokenCreateSchema.pick({ name: true }).extend({ owner: z.string() });
@@ -80,7 +79,6 @@ export function TokenCreateForm({ currentUserId, users, onCreate }: TokenCreateF
         </Group>
         {errors.root?.server && (
           <Alert
-            classNames={{ title: alertClasses.title }}
             color="red"
             variant="light"
             role="alert"

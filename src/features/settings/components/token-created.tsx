@@ -1,6 +1,5 @@
 import { Alert, Button, Code, CopyButton, Group, Stack, Text, TextInput } from '@mantine/core';
 import classes from './token-created.module.css';
-import alertClasses from './alert.module.css';
 
 interface TokenCreatedProps {
   name: string;
@@ -12,7 +11,6 @@ interface TokenCreatedProps {
 export function TokenCreated({ name, accessToken, onDismiss }: TokenCreatedProps) {
   return (
     <Alert
-      classNames={{ title: alertClasses.title }}
       color="green"
       variant="light"
       title={`Token ${name} created`}

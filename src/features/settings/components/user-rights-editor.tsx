@@ -6,7 +6,6 @@ import { rightValueSchema, type User } from '../../../contracts/user';
 import { applyServerErrors } from '../../../lib/form-errors';
 import { ACTION_LABELS, RIGHT_ACTIONS, rightWords, VALUES_FOR } from '../rights-words';
 import { userRightsFormSchema, type UserRightsForm } from '../user-rights.schema';
-import alertClasses from './alert.module.css';
 
 interface UserRightsEditorProps {
   user: User;
@@ -97,7 +96,6 @@ export function UserRightsEditor({ user, isSelf, onDone, onSaved }: UserRightsEd
         </SimpleGrid>
         {errors.root?.server && (
           <Alert
-            classNames={{ title: alertClasses.title }}
             color="red"
             variant="light"
             role="alert"
