@@ -1,18 +1,19 @@
-import { Stack, Text, Title } from '@mantine/core';
 import { createFileRoute } from '@tanstack/react-router';
+import { transactionQueries } from '../../api/transactions';
 import { RouteErrorComponent } from '../../components/error-state';
+import { PagePending } from '../../components/page-pending';
+import { TransactionsPage } from '../../features/transactions/components/transactions-page';
+import {
+  toTransactionsListParams,
+  transactionsSearchSchema,
+} from '../../features/transactions/search';
 
-// Placeholder: replaced by the transactions feature.
 export const Route = createFileRoute('/_app/transactions')({
+  validateSearch: transactionsSearchSchema,
+  loaderDeps: ({ search }) => ({ params: toTransactionsListParams(search) }),
+  loader: ({ context, deps }) =>
+    context.queryClient.query({ ...transactionQueries.list(deps.params), staleTime: 'static' }),
   errorComponent: RouteErrorComponent,
+  pendingComponent: PagePending,
   component: TransactionsPage,
 });
-
-function TransactionsPage() {
-  return (
-    <Stack gap="sm">
-      <Title order={1}>Transactions</Title>
-      <Text c="dimmed">The transactions list is on its way.</Text>
-    </Stack>
-  );
-}

@@ -1,0 +1,47 @@
+import dayjs from 'dayjs';
+import { z } from 'zod';
+import type { TransactionsListParams } from '../../api/transactions';
+
+/**
+ * `/transactions?page=2&size=50&customer=17&from=2025-01-01&to=2025-03-31`: the list's state is in
+ * the URL like the grid's. Every key is optional and lenient: a bad value falls back to its default.
+ */
+export const TRANSACTION_PAGE_SIZES = [25, 50, 100, 250] as const;
+export const DEFAULT_TRANSACTION_PAGE_SIZE = 50;
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => dayjs(value).isValid() && dayjs(value).format('YYYY-MM-DD') === value);
+
+export const transactionsSearchSchema = z.object({
+  page: z.number().int().min(1).max(1_000_000).optional().catch(undefined),
+  size: z.literal(TRANSACTION_PAGE_SIZES).optional().catch(undefined),
+  customer: z.number().int().positive().max(2_147_483_647).optional().catch(undefined),
+  from: isoDate.optional().catch(undefined),
+  to: isoDate.optional().catch(undefined),
+});
+export type TransactionsSearch = z.output<typeof transactionsSearchSchema>;
+
+export function hasTransactionFilters(search: TransactionsSearch): boolean {
+  return search.customer !== undefined || search.from !== undefined || search.to !== undefined;
+}
+
+/** The `GET /api/v4/customers/transactions` parameters (newest first is the API's default order). */
+export function toTransactionsListParams(search: TransactionsSearch): TransactionsListParams {
+  const params: TransactionsListParams = {
+    page: search.page ?? 1,
+    limit: search.size ?? DEFAULT_TRANSACTION_PAGE_SIZE,
+  };
+  const filter: NonNullable<TransactionsListParams['filter']> = {};
+  if (search.customer !== undefined) filter.customer_id = [search.customer];
+  if (search.from !== undefined || search.to !== undefined) {
+    // Whole local days: "to 2025-03-31" includes that evening.
+    filter.completed_at = {
+      ...(search.from !== undefined ? { from: dayjs(search.from).startOf('day').unix() } : {}),
+      ...(search.to !== undefined ? { to: dayjs(search.to).endOf('day').unix() } : {}),
+    };
+  }
+  if (Object.keys(filter).length > 0) params.filter = filter;
+  return params;
+}
