@@ -1,5 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
-import { expect, signIn, test } from './fixtures';
+import { expect, expectNoA11yViolations, signIn, test } from './fixtures';
 
 const PREFIX = `E2E-csv-${Date.now().toString(36)}`;
 const ROWS = 1000;
@@ -48,6 +48,8 @@ test('import 1,000 rows with 5 bad ones: 995 created, the 5 reported', async ({ 
   await expect(page.getByRole('combobox', { name: 'Name', exact: true })).toHaveValue('Name');
   await expect(page.getByRole('combobox', { name: 'Next purchase date', exact: true })).toHaveValue('Next purchase date');
   await expect(page.getByRole('cell', { name: `${PREFIX} customer 1`, exact: true })).toBeVisible();
+
+  await expectNoA11yViolations(page);
 
   await page.getByRole('button', { name: 'Check 1000 rows' }).click();
   await expect(page.getByRole('heading', { name: '995 rows ready, 5 with problems' })).toBeVisible();

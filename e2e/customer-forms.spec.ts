@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { expect, signIn, test } from './fixtures';
+import { expect, expectNoA11yViolations, signIn, test } from './fixtures';
 
 const RUN = `E2E-forms-${Date.now().toString(36)}`;
 
@@ -21,6 +21,8 @@ const row = (page: Page, n: number) => page.getByRole('region', { name: `Custome
 test('create one customer and see it on its page', async ({ page }) => {
   await signIn(page, 'sales');
   await page.goto('/customers/new');
+  await expect(page.getByRole('heading', { level: 1, name: 'New customers' })).toBeVisible();
+  await expectNoA11yViolations(page);
   const name = `${RUN} single`;
   await page.getByLabel('Name').fill(name);
   await page.getByLabel('Next price').fill('700');
