@@ -33,17 +33,11 @@ export type CustomerListQuery = {
   limit: number;
 };
 
-const INT_MIN = -2_147_483_648;
-const INT_MAX = 2_147_483_647;
-
-/** The columns are 32-bit: a bound beyond that range would make PostgreSQL fail, so clamp it. */
-const clamp = (value: number) => Math.min(INT_MAX, Math.max(INT_MIN, value));
-
 function rangeCondition(column: AnyPgColumn, range: Range | undefined): SQL[] {
   if (!range) return [];
   const out: SQL[] = [];
-  if (range.from !== undefined) out.push(gte(column, clamp(range.from)));
-  if (range.to !== undefined) out.push(lte(column, clamp(range.to)));
+  if (range.from !== undefined) out.push(gte(column, range.from));
+  if (range.to !== undefined) out.push(lte(column, range.to));
   return out;
 }
 

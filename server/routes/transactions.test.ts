@@ -129,6 +129,13 @@ describe('GET /api/v4/customers/transactions', () => {
     expect(ranged._embedded.transactions.map((x) => x.id)).toContain(mine[0]!.id);
   });
 
+  it('takes date bounds beyond 2038 as open-ended, not as a server error', async () => {
+    const future = await get('/api/v4/customers/transactions?filter[completed_at][from]=32503680000');
+    expect(future.statusCode).toBe(204);
+    const past = await get('/api/v4/customers/transactions?filter[completed_at][to]=32503680000&limit=1');
+    expect(past.statusCode).toBe(200);
+  });
+
   it('answers 204 when nothing matches', async () => {
     const response = await get('/api/v4/customers/transactions?filter[id]=2147483647');
     expect(response.statusCode).toBe(204);

@@ -116,7 +116,13 @@ export function stringList(raw: unknown, name: string): string[] | undefined {
 
 export type Range = { from?: number; to?: number };
 
-/** `filter[x][from]=…&filter[x][to]=…`; either side may be left out; a bare value means exact. */
+const INT_MIN = -2_147_483_648;
+
+/**
+ * `filter[x][from]=…&filter[x][to]=…`; either side may be left out; a bare value means exact.
+ * Bounds are clamped to the 32-bit range of the columns they compare with: a bound beyond it
+ * means "everything on that side", and must not reach PostgreSQL as an out-of-range integer.
+ */
 export function range(raw: unknown, name: string): Range | undefined {
   if (raw === undefined || raw === '') return undefined;
   const toInt = (value: unknown, side: string) => {
@@ -124,7 +130,7 @@ export function range(raw: unknown, name: string): Range | undefined {
     if (typeof value !== 'string' || !/^-?\d{1,12}$/.test(value)) {
       throw new BadRequest(`${name}[${side}] must be a unix timestamp or an integer`);
     }
-    return Number(value);
+    return Math.min(MAX_ID, Math.max(INT_MIN, Number(value)));
   };
   if (typeof raw === 'string') {
     const exact = toInt(raw, 'value');

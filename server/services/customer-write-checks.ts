@@ -53,24 +53,12 @@ const notAChoice = (path: string): ValidationError => ({
   detail: 'The value you selected is not a valid choice.',
 });
 
-/** The database keeps dates in 32-bit columns: the contract's year-9999 bound would overflow them. */
-const DATE_COLUMN_MAX = 2_147_483_647;
-
-/**
- * One item checked against the context (every reference must exist) and the columns' ranges;
- * its custom-field values are normalised on the way.
- */
+/** One item checked against the context (every reference must exist); custom-field values normalised. */
 export function checkWriteItem(
   item: WriteItem,
   ctx: WriteContext,
 ): { errors: ValidationError[]; fieldChanges: FieldChanges } {
   const errors: ValidationError[] = [];
-  for (const key of ['next_date', 'created_at', 'updated_at'] as const) {
-    const value = item[key];
-    if (typeof value === 'number' && value > DATE_COLUMN_MAX) {
-      errors.push({ code: 'OutOfRange', path: key, detail: `This value should be ${DATE_COLUMN_MAX} or less.` });
-    }
-  }
   if (item.responsible_user_id !== undefined && !ctx.userIds.has(item.responsible_user_id)) {
     errors.push(notAChoice('responsible_user_id'));
   }

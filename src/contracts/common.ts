@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
-/** Unix timestamp in seconds, as every amoCRM date is. */
-export const unixTime = z.number().int().min(0).max(253402300799);
+/**
+ * Unix timestamp in seconds, as every amoCRM date is. amoCRM's are 32-bit (until 2038), and so
+ * are our columns: a later date is a 400 here, never a database error.
+ */
+export const UNIX_TIME_MAX = 2_147_483_647;
+export const unixTime = z.number().int().min(0).max(UNIX_TIME_MAX);
 
 /** Money in whole currency units (amoCRM's `int`). Kept inside PostgreSQL's integer range. */
 export const money = z.number().int().min(0).max(2_000_000_000);
