@@ -1,7 +1,6 @@
-import { ModalsProvider } from '@mantine/modals';
-import { Notifications } from '@mantine/notifications';
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, Outlet } from '@tanstack/react-router';
+import { DeferredOverlays } from '../components/deferred-overlays';
 import { RouteErrorComponent } from '../components/error-state';
 import { NotFound } from '../components/not-found';
 
@@ -17,10 +16,10 @@ export const Route = createRootRouteWithContext<RouterContext>()({
 
 function RootComponent() {
   return (
-    // Inside the router so that links and hooks work in modal content.
-    <ModalsProvider>
-      <Notifications position="top-right" />
+    <>
       <Outlet />
-    </ModalsProvider>
+      {/* Inside the router so that links and hooks work in modal content. */}
+      <DeferredOverlays />
+    </>
   );
 }

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import type { CustomersListParams, Range } from '../../api/customers';
+import { CUSTOMER_ORDER_FIELDS } from '../../contracts/customer';
+
+/**
+ * The grid's state lives in the URL (`/customers?page=2&sort=name&dir=desc&segment=[3]`): a
+ * bookmarked or shared link reopens the same rows in the same columns. Every field is optional and
+ * lenient: a value that does not parse falls back to its default (`.catch`) and is reported by
+ * `findInvalidSearchKeys` so the grid can say so, never crash.
+ */
+
+export const PAGE_SIZES = [25, 50, 100, 250] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+export const DEFAULT_PAGE_SIZE: PageSize = 50;
+
+/** The grid's built-in column ids; custom-field columns are `cf_<field id>`. */
+export const BASE_COLUMN_IDS = [
+  'name',
+  'next_date',
+  'next_price',
+  'ltv',
+  'purchases_count',
+  'average_check',
+  'responsible',
+  'segments',
+  'periodicity',
+  'status',
+  'tags',
+  'created_at',
+  'updated_at',
+] as const;
+export type BaseColumnId = (typeof BASE_COLUMN_IDS)[number];
+export type ColumnId = BaseColumnId | `cf_${number}`;
+
+const CUSTOM_FIELD_COLUMN = /^cf_[1-9]\d{0,9}$/;
+export function isColumnId(value: string): value is ColumnId {
+  return (BASE_COLUMN_IDS as readonly string[]).includes(value) || CUSTOM_FIELD_COLUMN.test(value);
+}
+export function customFieldColumnId(fieldId: number): ColumnId {
+  return `cf_${fieldId}`;
+}
+
+const ids = z.array(z.number().int().positive()).min(1).max(100);
+/**
+ * `YYYY-MM-DD` as a local calendar day. Date's own constructor (not dayjs): this module is in the
+ * initial bundle (route search validation), and a real day is all it needs to check.
+ */
+function localDay(value: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(year, month - 1, day);
+  const real =
+    date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day;
+  return real ? date : null;
+}
+
+const isoDate = z.string().refine((value) => localDay(value) !== null);
+
+/** Each field as it must be; the lenient schema below wraps each in `.optional().catch(undefined)`. */
+const strictFields = {
+  page: z.number().int().min(1).max(1_000_000),
+  size: z.literal(PAGE_SIZES),
+  sort: z.enum(CUSTOMER_ORDER_FIELDS),
+  dir: z.enum(['asc', 'desc']),
+  // The router's search parser turns `?q=123` into a number: a search for digits is still text.
+  q: z
+    .union([z.string(), z.number()])
+    .transform((value) => String(value).trim())
+    .pipe(z.string().min(1).max(200)),
+  responsible: ids,
+  segment: ids,
+  tag: ids,
+  nextFrom: isoDate,
+  nextTo: isoDate,
+  createdFrom: isoDate,
+  createdTo: isoDate,
+  cols: z
+    .array(z.string().refine(isColumnId))
+    .min(1)
+    .max(100)
+    .refine((cols) => new Set(cols).size === cols.length, 'Columns repeat')
+    .transform((cols) => cols as ColumnId[]),
+};
+
+const strictSearchSchema = z.object(strictFields).partial();
+
+export const customersSearchSchema = z.object({
+  page: strictFields.page.optional().catch(undefined),
+  size: strictFields.size.optional().catch(undefined),
+  sort: strictFields.sort.optional().catch(undefined),
+  dir: strictFields.dir.optional().catch(undefined),
+  q: strictFields.q.optional().catch(undefined),
+  responsible: strictFields.responsible.optional().catch(undefined),
+  segment: strictFields.segment.optional().catch(undefined),
+  tag: strictFields.tag.optional().catch(undefined),
+  nextFrom: strictFields.nextFrom.optional().catch(undefined),
+  nextTo: strictFields.nextTo.optional().catch(undefined),
+  createdFrom: strictFields.createdFrom.optional().catch(undefined),
+  createdTo: strictFields.createdTo.optional().catch(undefined),
+  cols: strictFields.cols.optional().catch(undefined),
+});
+export type CustomersSearch = z.output<typeof customersSearchSchema>;
+export type SearchKey = keyof CustomersSearch;
+
+/** The keys of a raw (router-parsed, unvalidated) search whose values were not understood. */
+export function findInvalidSearchKeys(raw: Record<string, unknown>): SearchKey[] {
+  const result = strictSearchSchema.safeParse(raw);
+  if (result.success) return [];
+  const keys = new Set<SearchKey>();
+  for (const issue of result.error.issues) {
+    const key = issue.path[0];
+    if (typeof key === 'string' && key in strictFields) keys.add(key as SearchKey);
+  }
+  return [...keys];
+}
+
+/** Keys the filters set; changing any of them (or sort) sends the user back to page 1. */
+export const FILTER_KEYS = [
+  'q',
+  'responsible',
+  'segment',
+  'tag',
+  'nextFrom',
+  'nextTo',
+  'createdFrom',
+  'createdTo',
+] as const satisfies readonly SearchKey[];
+
+export function hasActiveFilters(search: CustomersSearch): boolean {
+  return FILTER_KEYS.some((key) => search[key] !== undefined);
+}
+
+/** The search with every filter removed (page, size, sort and columns stay). */
+export function clearFilters(search: CustomersSearch): CustomersSearch {
+  const next: CustomersSearch = { ...search, page: undefined };
+  for (const key of FILTER_KEYS) next[key] = undefined;
+  return next;
+}
+
+function dayRange(from: string | undefined, to: string | undefined): Range | undefined {
+  if (from === undefined && to === undefined) return undefined;
+  const range: Range = {};
+  // Whole local days: "to 2024-05-31" includes the evening of the 31st.
+  const start = from === undefined ? null : localDay(from);
+  const end = to === undefined ? null : localDay(to);
+  if (start) range.from = Math.floor(start.getTime() / 1000);
+  if (end) {
+    // The next local midnight minus a second: right on days when the clocks change, too.
+    const next = new Date(end.getFullYear(), end.getMonth(), end.getDate() + 1);
+    range.to = Math.floor(next.getTime() / 1000) - 1;
+  }
+  return range;
+}
+
+/** The `GET /api/v4/customers` parameters for the grid's URL state (stable: empties omitted). */
+export function toListQuery(search: CustomersSearch): CustomersListParams {
+  const params: CustomersListParams = {
+    page: search.page ?? 1,
+    limit: search.size ?? DEFAULT_PAGE_SIZE,
+  };
+  if (search.q !== undefined) params.query = search.q;
+  const filter: NonNullable<CustomersListParams['filter']> = {};
+  if (search.responsible) filter.responsible_user_id = search.responsible;
+  if (search.segment) filter.segment_id = search.segment;
+  if (search.tag) filter.tag_id = search.tag;
+  const nextDate = dayRange(search.nextFrom, search.nextTo);
+  if (nextDate) filter.next_date = nextDate;
+  const createdAt = dayRange(search.createdFrom, search.createdTo);
+  if (createdAt) filter.created_at = createdAt;
+  if (Object.keys(filter).length > 0) params.filter = filter;
+  if (search.sort !== undefined) params.order = { [search.sort]: search.dir ?? 'asc' };
+  return params;
+}

@@ -1,0 +1,54 @@
+import { useLocalStorage } from '@mantine/hooks';
+import { z } from 'zod';
+import { isColumnId, type ColumnId } from './search';
+
+export const DENSITIES = ['comfortable', 'compact'] as const;
+export type Density = (typeof DENSITIES)[number];
+
+/**
+ * One person's defaults for the grid, kept in this browser. They only fill in what the URL leaves
+ * unsaid: a link with `cols=` shows those columns whatever the preferences say.
+ */
+const preferencesSchema = z.object({
+  columns: z
+    .array(z.string())
+    .transform((cols) => cols.filter(isColumnId))
+    .optional()
+    .catch(undefined),
+  widths: z.record(z.string(), z.number().int().min(40).max(1200)).optional().catch(undefined),
+  density: z.enum(DENSITIES).optional().catch(undefined),
+});
+export type GridPreferences = z.infer<typeof preferencesSchema>;
+
+export function parsePreferences(raw: string | null | undefined): GridPreferences {
+  if (!raw) return {};
+  try {
+    const parsed = preferencesSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}
+
+export function preferencesKey(userId: number): string {
+  return `customers-console:customers-grid:${String(userId)}`;
+}
+
+export function useGridPreferences(userId: number) {
+  const [preferences, setPreferences] = useLocalStorage<GridPreferences>({
+    key: preferencesKey(userId),
+    defaultValue: {},
+    // Read synchronously: the first render must already use the saved columns (no flash).
+    getInitialValueInEffect: false,
+    serialize: (value) => JSON.stringify(value),
+    deserialize: parsePreferences,
+  });
+  return {
+    preferences,
+    saveColumns: (columns: ColumnId[] | undefined) =>
+      setPreferences((current) => ({ ...current, columns })),
+    saveDensity: (density: Density) => setPreferences((current) => ({ ...current, density })),
+    saveWidths: (widths: Record<string, number>) =>
+      setPreferences((current) => ({ ...current, widths })),
+  };
+}
