@@ -36,3 +36,20 @@ export function createGridFormat(currency: string): GridFormat {
 export function isoFromUnix(seconds: number): string {
   return new Date(seconds * 1000).toISOString();
 }
+
+/**
+ * Black or white, whichever reads better on a segment colour (hex without '#', as the API gives
+ * it). WCAG's contrast ratio, not Mantine's autoContrast threshold: small badge text needs 4.5:1,
+ * and the better of black and white always reaches it.
+ */
+export function readableOn(hex: string): 'black' | 'white' {
+  if (!/^[0-9a-f]{6}$/i.test(hex)) return 'black';
+  const channel = (offset: number) => {
+    const value = parseInt(hex.slice(offset, offset + 2), 16) / 255;
+    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
+  const onWhite = 1.05 / (luminance + 0.05);
+  const onBlack = (luminance + 0.05) / 0.05;
+  return onBlack >= onWhite ? 'black' : 'white';
+}

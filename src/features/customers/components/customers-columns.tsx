@@ -9,7 +9,7 @@ import type { Customer, CustomerOrderField } from '../../../contracts/customer';
 import type { Segment } from '../../../contracts/segment';
 import type { CustomerStatus } from '../../../contracts/status';
 import type { GridMode } from '../grid-capabilities';
-import { isoFromUnix, type GridFormat } from '../grid-format';
+import { isoFromUnix, readableOn, type GridFormat } from '../grid-format';
 import { customFieldColumnId, type ColumnId } from '../search';
 
 /** What the columns need to turn ids into names and numbers into money. */
@@ -139,9 +139,9 @@ export function buildGridColumns(ctx: ColumnContext): GridColumn[] {
             return (
               <Badge
                 key={ref.id}
-                // Segment colours are data (hex without '#'); autoContrast picks readable text.
+                // Segment colours are data (hex without '#'); the text takes black or white.
                 color={segment ? `#${segment.color}` : 'gray'}
-                autoContrast
+                c={segment ? readableOn(segment.color) : undefined}
                 size="sm"
                 radius="sm"
                 tt="none"
