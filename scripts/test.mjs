@@ -58,7 +58,10 @@ if (existsSync(playwrightReport)) {
   skipped += stats.skipped ?? 0;
 }
 const bundle = steps.find((s) => s.name === 'bundle budget');
-if (bundle) bundle.ok ? passed++ : failed++;
+if (bundle) {
+  if (bundle.ok) passed++;
+  else failed++;
+}
 
 console.log('\n=== summary');
 for (const s of steps) console.log(`${s.ok ? 'ok  ' : 'FAIL'}  ${s.name} (${s.seconds.toFixed(0)} s)`);

@@ -11,10 +11,10 @@ import {
 import { apiClient, requireBody } from '../lib/api-client';
 import { transactionQueries } from './transactions';
 
-export type Range = { from?: number; to?: number };
+export interface Range { from?: number; to?: number }
 
 /** `GET /api/v4/customers` parameters, exactly as the API names them. */
-export type CustomersListParams = {
+export interface CustomersListParams {
   page?: number;
   limit?: number;
   query?: string;
@@ -30,7 +30,7 @@ export type CustomersListParams = {
     updated_at?: Range;
   };
   order?: Partial<Record<CustomerOrderField, 'asc' | 'desc'>>;
-};
+}
 
 function toParams(params: CustomersListParams) {
   const { with: embeds, ...rest } = params;

@@ -8,7 +8,7 @@ import {
 import { apiClient, requireBody } from '../lib/api-client';
 import { customerQueries } from './customers';
 
-export type TransactionsListParams = {
+export interface TransactionsListParams {
   page?: number;
   limit?: number;
   filter?: {
@@ -16,10 +16,13 @@ export type TransactionsListParams = {
     customer_id?: number[];
     completed_at?: { from?: number; to?: number };
   };
-};
+}
 
 export async function listTransactions(params: TransactionsListParams, signal?: AbortSignal) {
-  return apiClient.get('/api/v4/customers/transactions', transactionsPageSchema, { params, signal });
+  return apiClient.get('/api/v4/customers/transactions', transactionsPageSchema, {
+    params: { ...params },
+    signal,
+  });
 }
 
 export async function listCustomerTransactions(
