@@ -9,7 +9,7 @@ import { root } from './lib.mjs';
 const BUDGET_KB = 180;
 const GRID_ROUTE_MODULES = [/src\/routes\/__root\.tsx/, /src\/routes\/_app\.tsx/, /src\/routes\/_app\/customers\/index\.tsx/];
 
-const dist = path.join(root, 'dist');
+const dist = path.resolve(root, process.env.DIST_DIR ?? 'dist');
 const manifest = JSON.parse(readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8'));
 
 const files = new Set();
