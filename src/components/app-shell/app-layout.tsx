@@ -4,8 +4,7 @@ import type { LinkProps } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { Link } from '../link';
 import classes from './app-shell.module.css';
-import { ColorSchemeToggle } from './color-scheme-toggle';
-import { UserMenu } from './user-menu';
+import { DeferredHeaderMenus } from './deferred-header-menus';
 
 export interface NavItem {
   label: string;
@@ -52,8 +51,7 @@ export function AppLayout({ accountName, user, navItems, onSignOut, children }: 
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <ColorSchemeToggle />
-            <UserMenu name={user.name} email={user.email} onSignOut={onSignOut} />
+            <DeferredHeaderMenus name={user.name} email={user.email} onSignOut={onSignOut} />
           </Group>
         </Group>
       </AppShell.Header>

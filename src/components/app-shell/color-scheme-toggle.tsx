@@ -1,12 +1,11 @@
 import {
-  ActionIcon,
   Menu,
-  useComputedColorScheme,
   useMantineColorScheme,
   VisuallyHidden,
   type MantineColorScheme,
 } from '@mantine/core';
-import { CheckIcon, MoonIcon, SunIcon } from '../icons';
+import { CheckIcon } from '../icons';
+import { ColorSchemeButton } from './color-scheme-button';
 
 const OPTIONS: Array<{ value: MantineColorScheme; label: string }> = [
   { value: 'light', label: 'Light' },
@@ -18,16 +17,21 @@ const OPTIONS: Array<{ value: MantineColorScheme; label: string }> = [
  * Mantine's default manager remembers the choice in localStorage; `auto` (the default set in
  * main.tsx) follows the operating system, so "Follow system" must stay reachable after a switch.
  */
-export function ColorSchemeToggle() {
+export function ColorSchemeToggle({
+  defaultOpened,
+  autoFocus,
+}: {
+  /** Open at once (the menu was asked for while its code was still loading). */
+  defaultOpened?: boolean;
+  /** Take the focus on mount (its placeholder had it). */
+  autoFocus?: boolean;
+}) {
   const { colorScheme, setColorScheme } = useMantineColorScheme();
-  const computed = useComputedColorScheme('light', { getInitialValueInEffect: true });
 
   return (
-    <Menu position="bottom-end" withinPortal>
+    <Menu position="bottom-end" withinPortal defaultOpened={defaultOpened}>
       <Menu.Target>
-        <ActionIcon variant="default" size="lg" aria-label="Colour scheme">
-          {computed === 'dark' ? <MoonIcon /> : <SunIcon />}
-        </ActionIcon>
+        <ColorSchemeButton autoFocus={autoFocus} />
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>Colour scheme</Menu.Label>

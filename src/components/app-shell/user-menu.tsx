@@ -1,27 +1,21 @@
-import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
-import { ChevronDownIcon } from '../icons';
-import classes from './app-shell.module.css';
+import { Menu } from '@mantine/core';
+import { UserMenuButton } from './user-menu-button';
 
-interface UserMenuProps {
+export interface UserMenuProps {
   name: string;
   email: string;
   onSignOut: () => void;
+  /** Open at once (the menu was asked for while its code was still loading). */
+  defaultOpened?: boolean;
+  /** Take the focus on mount (its placeholder had it). */
+  autoFocus?: boolean;
 }
 
-export function UserMenu({ name, email, onSignOut }: UserMenuProps) {
+export function UserMenu({ name, email, onSignOut, defaultOpened, autoFocus }: UserMenuProps) {
   return (
-    <Menu position="bottom-end" withinPortal>
+    <Menu position="bottom-end" withinPortal defaultOpened={defaultOpened}>
       <Menu.Target>
-        <UnstyledButton className={classes.userButton} aria-label={`Account menu for ${name}`}>
-          <Group gap="xs" wrap="nowrap">
-            {/* A fixed colour: name-hashed "initials" colours include some below 4.5:1 contrast. */}
-            <Avatar name={name} color="indigo" variant="filled" size="sm" />
-            <Text size="sm" fw={500} visibleFrom="xs">
-              {name}
-            </Text>
-            <ChevronDownIcon />
-          </Group>
-        </UnstyledButton>
+        <UserMenuButton name={name} autoFocus={autoFocus} />
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{email}</Menu.Label>

@@ -1,11 +1,7 @@
 import { Skeleton } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import {
-  flexRender,
-  type Row,
-  type RowData,
-  type Table as TanstackTable,
-} from '@tanstack/react-table';
+import { type Row, type RowData, type Table as TanstackTable } from '@tanstack/react-table';
+import { DataRow } from './data-row';
 import { lazy, Suspense, useCallback, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import classes from './data-table.module.css';
 import type { DataTableFeatures } from './data-table-features';
@@ -114,19 +110,14 @@ export function DataTable<TData extends RowData>({
   };
 
   const renderRow = (row: Row<DataTableFeatures, TData>, index: number) => (
-    <tr
+    <DataRow
       key={row.id}
-      data-row-index={index}
-      aria-rowindex={virtualize ? index + 2 : undefined}
-      onMouseEnter={onRowIntent ? () => onRowIntent(row.original) : undefined}
-      onFocus={onRowIntent ? () => onRowIntent(row.original) : undefined}
-    >
-      {row.getAllCells().map((cell) => (
-        <td key={cell.id} data-align={cell.column.columnDef.meta?.align}>
-          {flexRender(cell.column.columnDef.cell, cell.getContext())}
-        </td>
-      ))}
-    </tr>
+      row={row}
+      cells={row.getAllCells()}
+      index={index}
+      ariaRowIndex={virtualize ? index + 2 : undefined}
+      onRowIntent={onRowIntent}
+    />
   );
 
   let body: ReactNode;

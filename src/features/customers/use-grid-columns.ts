@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { referenceQueries } from '../../api/reference';
 import type { Account } from '../../contracts/account';
 import type { User } from '../../contracts/user';
@@ -17,18 +17,25 @@ export function useGridColumns(account: Account, me: Pick<User, 'rights'>, mode:
   const statuses = useQuery({ ...referenceQueries.statuses(), enabled: mode === 'periodicity' });
   const customFields = useQuery(referenceQueries.customFields());
 
+  // Names arriving re-render every cell: at low priority, so they never hold up the first rows'
+  // paint or a click.
+  const userList = useDeferredValue(users.data);
+  const segmentList = useDeferredValue(segments.data);
+  const statusList = useDeferredValue(statuses.data);
+  const fieldList = useDeferredValue(customFields.data);
+
   const format = useMemo(() => createGridFormat(account.currency), [account.currency]);
   const columns = useMemo(
     () =>
       buildGridColumns({
         mode,
         format,
-        users: new Map((users.data ?? []).map((user) => [user.id, user.name])),
-        segments: new Map((segments.data ?? []).map((segment) => [segment.id, segment])),
-        statuses: new Map((statuses.data ?? []).map((status) => [status.id, status])),
-        customFields: customFields.data ?? [],
+        users: new Map((userList ?? []).map((user) => [user.id, user.name])),
+        segments: new Map((segmentList ?? []).map((segment) => [segment.id, segment])),
+        statuses: new Map((statusList ?? []).map((status) => [status.id, status])),
+        customFields: fieldList ?? [],
       }),
-    [mode, format, users.data, segments.data, statuses.data, customFields.data],
+    [mode, format, userList, segmentList, statusList, fieldList],
   );
   return {
     columns,

@@ -1,4 +1,4 @@
-import { Button, Group, Pill } from '@mantine/core';
+import { Badge, Button, CloseButton, Group } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { referenceQueries } from '../../../api/reference';
@@ -88,20 +88,25 @@ export function CustomersFilterChips({
   return (
     <Group gap="xs" aria-label="Active filters" role="group">
       {chips.map((chip) => (
-        <Pill
+        <Badge
           key={chip.key}
-          size="md"
-          withRemoveButton
-          onRemove={() => onChange(chip.remove)}
-          removeButtonProps={{
-            // Mantine hides the remove button from the keyboard (it is meant for PillsInput).
-            tabIndex: 0,
-            'aria-hidden': false,
-            'aria-label': `Remove filter ${chip.label}`,
-          }}
+          variant="light"
+          size="lg"
+          radius="xl"
+          tt="none"
+          fw={500}
+          pr={4}
+          rightSection={
+            <CloseButton
+              size="xs"
+              radius="xl"
+              aria-label={`Remove filter ${chip.label}`}
+              onClick={() => onChange(chip.remove)}
+            />
+          }
         >
           {chip.label}
-        </Pill>
+        </Badge>
       ))}
       <Button variant="subtle" size="compact-sm" onClick={onClear}>
         Clear filters

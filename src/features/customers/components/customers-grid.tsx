@@ -1,7 +1,8 @@
 import { Box, Group, Progress, Stack, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRouter } from '@tanstack/react-router';
 import { functionalUpdate, useTable, type SortingState } from '@tanstack/react-table';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { customerQueries } from '../../../api/customers';
 import { DataTable } from '../../../components/data-table/data-table';
 import { dataTableFeatures } from '../../../components/data-table/data-table-features';
@@ -36,7 +37,7 @@ export function CustomersGrid({ account, me, mode }: CustomersGridProps) {
   const { search, update } = useGridSearch();
   const queryClient = useQueryClient();
   const { preferences, saveColumns, saveDensity } = useGridPreferences(me.id);
-  const sortable = sortableFields(account);
+  const sortable = useMemo(() => sortableFields(account), [account]);
   const grid = useGridColumns(account, me, mode);
 
   const columnIds = useMemo(() => new Set<string>(grid.columns.map((c) => c.id)), [grid.columns]);
@@ -92,12 +93,21 @@ export function CustomersGrid({ account, me, mode }: CustomersGridProps) {
     },
   });
 
+  const router = useRouter();
+  const prefetched = useRef(new Set<number>());
   const prefetchCustomer = useCallback(
     (customer: Customer) => {
-      // Opening the customer then renders from the cache. Failures surface on its page.
+      // Once per customer while the grid is open: moving the mouse down a page crosses every row.
+      if (prefetched.current.has(customer.id)) return;
+      prefetched.current.add(customer.id);
+      // Opening the customer then renders from the cache (its route code and its data).
+      // Failures surface on its page.
       queryClient.query(customerQueries.detail(customer.id)).catch(() => undefined);
+      router
+        .preloadRoute({ to: '/customers/$customerId', params: { customerId: String(customer.id) } })
+        .catch(() => undefined);
     },
-    [queryClient],
+    [queryClient, router],
   );
 
   const page = search.page ?? 1;

@@ -9,14 +9,15 @@ import type { ColumnId, CustomersSearch } from '../search';
 import type { Density } from '../use-grid-preferences';
 import type { UpdateOptions } from '../use-grid-search';
 import type { GridColumn } from './customers-columns';
-import { CustomersColumnMenu } from './customers-column-menu';
 import { CustomersFilterChips } from './customers-filter-chips';
 import { CustomersSearchBox } from './customers-search-box';
 
 // Multi-selects and date pickers (with their CSS) load when the panel first opens.
 const CustomersFiltersPanel = lazy(() => import('./customers-filters-panel'));
+const CustomersColumnMenu = lazy(() => import('./customers-column-menu'));
 
 const FILTERS_PANEL_ID = 'customers-filters';
+const COLUMNS_PANEL_ID = 'customers-columns';
 
 export interface CustomersToolbarProps {
   account: Account;
@@ -35,7 +36,8 @@ export interface CustomersToolbarProps {
 
 export function CustomersToolbar(props: CustomersToolbarProps) {
   const { account, mode, search, update, users, segments } = props;
-  const [filtersOpen, { toggle }] = useDisclosure(false);
+  const [filtersOpen, { toggle: toggleFilters }] = useDisclosure(false);
+  const [columnsOpen, { toggle: toggleColumns }] = useDisclosure(false);
 
   return (
     <Stack gap="xs">
@@ -46,21 +48,34 @@ export function CustomersToolbar(props: CustomersToolbarProps) {
         />
         <Button
           variant={filtersOpen ? 'light' : 'default'}
-          onClick={toggle}
+          onClick={toggleFilters}
           aria-expanded={filtersOpen}
           aria-controls={filtersOpen ? FILTERS_PANEL_ID : undefined}
         >
           Filters
         </Button>
-        <CustomersColumnMenu
-          columns={props.columns}
-          visibleIds={props.visibleIds}
-          onChange={props.onColumnsChange}
-          onSaveDefault={props.onSaveDefaultColumns}
-          density={props.density}
-          onDensityChange={props.onDensityChange}
-        />
+        <Button
+          variant={columnsOpen ? 'light' : 'default'}
+          onClick={toggleColumns}
+          aria-expanded={columnsOpen}
+          aria-controls={columnsOpen ? COLUMNS_PANEL_ID : undefined}
+        >
+          Columns
+        </Button>
       </Group>
+      {columnsOpen && (
+        <Suspense fallback={<Loader size="sm" aria-label="Loading columns" />}>
+          <CustomersColumnMenu
+            id={COLUMNS_PANEL_ID}
+            columns={props.columns}
+            visibleIds={props.visibleIds}
+            onChange={props.onColumnsChange}
+            onSaveDefault={props.onSaveDefaultColumns}
+            density={props.density}
+            onDensityChange={props.onDensityChange}
+          />
+        </Suspense>
+      )}
       {filtersOpen && (
         <Suspense fallback={<Loader size="sm" aria-label="Loading filters" />}>
           <CustomersFiltersPanel

@@ -1,0 +1,445 @@
+/**
+ * `npm run bench:web`: how the console feels on a large account, in headless Chromium against the
+ * production build and the real server (PGlite with BENCH_CUSTOMERS, default 100,000, customers
+ * added to the demo account). Signed in as the demo sales user. Medians of BENCH_RUNS (default 7).
+ *
+ * Measured: first grid row painted for a bookmarked /customers URL, a sort change and a page change
+ * at 25 and 250 rows (click → new first row painted), a customer's heading after clicking its
+ * name (hovered first, so the prefetch ran), and the gzip size of the JS a fresh /customers load
+ * requests. It reports against the budgets and never fails on them: it is a benchmark, not a test.
+ *
+ * To add a measurement, append a `Measurement` to MEASUREMENTS (see the end of the file).
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Page,
+  type Response,
+} from '@playwright/test';
+import { runCli, startServer } from './bench-process';
+
+const COUNT = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
+if (!Number.isInteger(COUNT) || COUNT < 1)
+  throw new Error('BENCH_CUSTOMERS takes a positive integer');
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const BENCH_DIR = path.resolve('.bench');
+/** Same seed arguments and cache directory as bench:api, so both share one seeded database. */
+const SEED_ARGS = ['seed', '--customers', String(COUNT), '--seed', '1'];
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const ROW = 'table tbody tr[data-row-index]';
+
+/** One line of the report. `budget` is an upper bound in the same unit; null when there is none. */
+export interface Result {
+  name: string;
+  unit: 'ms' | 'KB';
+  median: number;
+  runs: number[];
+  budget: number | null;
+  note?: string;
+}
+
+export interface BenchContext {
+  base: string;
+  browser: Browser;
+  /** Signed in as sales; pages opened here share the session cookie (and the HTTP cache). */
+  signedIn: BrowserContext;
+}
+
+export type Measurement = (bench: BenchContext) => Promise<Result[]>;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const value =
+    sorted.length % 2 === 1
+      ? (sorted[middle] ?? 0)
+      : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return Math.round(value * 10) / 10;
+}
+
+function result(
+  name: string,
+  unit: Result['unit'],
+  runs: number[],
+  budget: number | null,
+  note?: string,
+): Result {
+  return {
+    name,
+    unit,
+    median: median(runs),
+    runs: runs.map((r) => Math.round(r * 10) / 10),
+    budget,
+    note,
+  };
+}
+
+// --- the database and the server -------------------------------------------------------------
+
+async function seededPglite(): Promise<string> {
+  const cached = path.join(BENCH_DIR, `pglite-${String(COUNT)}`);
+  if (existsSync(path.join(cached, 'pglite'))) {
+    console.log(`PGlite: reusing the seeded database in ${path.relative(process.cwd(), cached)}`);
+    return cached;
+  }
+  const partial = `${cached}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  mkdirSync(partial, { recursive: true });
+  console.log(`PGlite: seeding ${String(COUNT)} customers (cached for later runs)…`);
+  await runCli(SEED_ARGS, { DATA_DIR: partial });
+  renameSync(partial, cached);
+  return cached;
+}
+
+function ensureBuild(): void {
+  if (existsSync(path.resolve('dist/index.html'))) return;
+  console.log('No production build: running vite build…');
+  const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('vite build failed');
+}
+
+// --- helpers that run in the page --------------------------------------------------------------
+
+/** Records when the first grid row is painted, relative to navigation start (performance.now). */
+function firstRowProbe(selector: string) {
+  const w = window as unknown as { __firstRowAt?: number };
+  const observer = new MutationObserver(() => {
+    if (document.querySelector(selector)) {
+      observer.disconnect();
+      // The frame after the row is in the DOM is the one that paints it.
+      requestAnimationFrame(() => {
+        w.__firstRowAt = performance.now();
+      });
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+/**
+ * Clicks `clickSelector` and resolves with the ms until the rows' content changed (React commits
+ * the table at once, so this is when the new first row is in place) and the next frame ran. Runs
+ * entirely in the page, so Playwright's round trips are not measured.
+ */
+function clickUntilRowsChange([clickSelector, bodySelector]: [string, string]): Promise<number> {
+  const first = () => document.querySelector(bodySelector)?.textContent ?? '';
+  const before = first();
+  const target = document.querySelector<HTMLElement>(clickSelector);
+  if (!target) return Promise.reject(new Error(`nothing matches ${clickSelector}`));
+  return new Promise((resolve, reject) => {
+    const timeout = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error('the rows did not change within 15 s'));
+    }, 15_000);
+    const observer = new MutationObserver(() => {
+      const now = first();
+      if (now !== '' && now !== before) {
+        observer.disconnect();
+        clearTimeout(timeout);
+        requestAnimationFrame(() => resolve(performance.now() - started));
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    const started = performance.now();
+    target.click();
+  });
+}
+
+/** Clicks a customer's name link and resolves with the ms until the page's h1 shows the name. */
+function clickUntilHeading([linkSelector, name]: [string, string]): Promise<number> {
+  const link = document.querySelector<HTMLElement>(linkSelector);
+  if (!link) return Promise.reject(new Error(`nothing matches ${linkSelector}`));
+  const shown = () =>
+    [...document.querySelectorAll('h1')].some((h1) => (h1.textContent ?? '').includes(name));
+  return new Promise((resolve, reject) => {
+    const timeout = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error('the customer heading did not appear within 15 s'));
+    }, 15_000);
+    const observer = new MutationObserver(() => {
+      if (shown()) {
+        observer.disconnect();
+        clearTimeout(timeout);
+        requestAnimationFrame(() => resolve(performance.now() - started));
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    const started = performance.now();
+    link.click();
+  });
+}
+
+async function openGrid(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector(ROW);
+  return page;
+}
+
+// --- measurements ------------------------------------------------------------------------------
+
+/** The URL a salesperson might have bookmarked: sorted, filtered by date, a custom column set. */
+const BOOKMARK =
+  '/customers?size=50&sort=next_date&dir=desc&createdFrom=%222020-01-01%22' +
+  '&cols=%5B%22name%22%2C%22next_date%22%2C%22next_price%22%2C%22ltv%22%2C%22responsible%22%2C%22segments%22%5D';
+
+const firstRow: Measurement = async ({ signedIn }) => {
+  await signedIn.addInitScript(firstRowProbe, ROW);
+  // One warm-up: the HTTP cache then holds the JS, as it does for someone who uses the console.
+  const warm = await openGrid(signedIn, BOOKMARK);
+  await warm.close();
+  const runs: number[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const page = await signedIn.newPage();
+    await page.goto(BOOKMARK);
+    await page.waitForFunction(() => (window as unknown as { __firstRowAt?: number }).__firstRowAt);
+    runs.push(
+      await page.evaluate(() => (window as unknown as { __firstRowAt: number }).__firstRowAt),
+    );
+    await page.close();
+  }
+  return [
+    result(
+      'first row, bookmarked /customers URL',
+      'ms',
+      runs,
+      400,
+      'navigation start → first row painted (JS cached)',
+    ),
+  ];
+};
+
+function changeMeasurement(what: 'sort' | 'page', size: 25 | 250): Measurement {
+  return async ({ signedIn }) => {
+    const runs: number[] = [];
+    for (let run = 0; run < RUNS; run += 1) {
+      // Every run starts on a fresh page, so the click always asks for something not cached:
+      // sort by LTV (one click: ascending), or go to page 2.
+      const page = await openGrid(signedIn, `/customers?size=${String(size)}`);
+      const click =
+        what === 'page'
+          ? 'nav[aria-label="Pages"] button:last-of-type'
+          : await page.evaluate(() => {
+              const headers = [...document.querySelectorAll('thead th')];
+              const index = headers.findIndex((th) => (th.textContent ?? '').startsWith('LTV'));
+              return `thead th:nth-child(${String(index + 1)}) button`;
+            });
+      const args: [string, string] = [click, 'table tbody'];
+      runs.push(await page.evaluate(clickUntilRowsChange, args));
+      await page.close();
+    }
+    const budget = size === 25 ? 80 : 200;
+    return [
+      result(
+        `${what} change, ${String(size)} rows`,
+        'ms',
+        runs,
+        budget,
+        'click → new first row painted',
+      ),
+    ];
+  };
+}
+
+const openCustomer: Measurement = async ({ signedIn }) => {
+  const runs: number[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const page = await openGrid(signedIn, `/customers?size=25&page=${String(run + 2)}`);
+    const link = page.locator(`${ROW} a[data-row-focus]`).nth(run % 10);
+    const name = (await link.innerText()).trim();
+    const href = await link.getAttribute('href');
+    // Hover: the grid prefetches the customer and the router preloads its route.
+    await link.hover();
+    await page.waitForLoadState('networkidle');
+    runs.push(
+      await page.evaluate(clickUntilHeading, [`a[href="${href ?? ''}"][data-row-focus]`, name] as [
+        string,
+        string,
+      ]),
+    );
+    await page.close();
+  }
+  return [result('customer heading after clicking its name (hovered)', 'ms', runs, 150)];
+};
+
+/** JS the browser requests for a fresh /customers (empty cache), until the first row is painted. */
+const initialJs: Measurement = async ({ browser, base, signedIn }) => {
+  const state = await signedIn.storageState();
+  const context = await browser.newContext({ baseURL: base, storageState: state });
+  await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+  const page = await context.newPage();
+  // Noted synchronously when each script is requested; sized after the page has gone idle.
+  const requested: Array<{ response: Promise<Response | null>; beforeFirstRow: boolean }> = [];
+  let painted = false;
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') {
+      requested.push({ response: request.response(), beforeFirstRow: !painted });
+    }
+  });
+  await page.goto('/customers');
+  await page.waitForSelector(ROW);
+  painted = true;
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(1000);
+  const atFirstRow = new Map<string, number>();
+  const all = new Map<string, number>();
+  for (const { response, beforeFirstRow } of requested) {
+    const answer = await response;
+    if (!answer) continue;
+    const size = gzipSync(await answer.body(), { level: 9 }).length;
+    const name = new URL(answer.url()).pathname.split('/').pop() ?? answer.url();
+    all.set(name, size);
+    if (beforeFirstRow) atFirstRow.set(name, size);
+  }
+  await context.close();
+  const kb = (sizes: Map<string, number>) => [...sizes.values()].reduce((a, b) => a + b, 0) / 1024;
+  return [
+    result(
+      'JS gzip requested until the first row',
+      'KB',
+      [kb(atFirstRow)],
+      180,
+      `${String(atFirstRow.size)} files`,
+    ),
+    result(
+      'JS gzip requested after idle (deferred chunks too)',
+      'KB',
+      [kb(all)],
+      null,
+      `${String(all.size)} files`,
+    ),
+  ];
+};
+
+/** The order of the report. Append new measurements here (e.g. the CSV import timing). */
+export const MEASUREMENTS: Measurement[] = [
+  initialJs,
+  firstRow,
+  changeMeasurement('sort', 25),
+  changeMeasurement('page', 25),
+  changeMeasurement('sort', 250),
+  changeMeasurement('page', 250),
+  openCustomer,
+];
+
+// --- report --------------------------------------------------------------------------------------
+
+function printTable(results: Result[]): void {
+  const rows = results.map((r) => {
+    const within = r.budget === null ? '' : r.median <= r.budget ? 'within' : 'OVER';
+    return [
+      r.name,
+      `${String(r.median)} ${r.unit}`,
+      r.budget === null ? '—' : `< ${String(r.budget)} ${r.unit}`,
+      within,
+      r.runs.length > 1 ? r.runs.join(', ') : '',
+    ];
+  });
+  const header = ['measurement', 'median', 'budget', '', 'runs'];
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)),
+  );
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
+  console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const row of rows) console.log(line(row));
+}
+
+async function main(): Promise<void> {
+  ensureBuild();
+  const cached = await seededPglite();
+  // Sign-in writes a session: work on a copy so the cache stays as seeded (as bench:api does).
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'cc-bench-web-'));
+  const cleanups: Array<() => Promise<void> | void> = [
+    () => rmSync(dataDir, { recursive: true, force: true }),
+  ];
+  const cleanUp = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
+  }
+  try {
+    console.log('Copying the seeded database…');
+    cpSync(cached, dataDir, { recursive: true, filter: (source) => !source.endsWith('.lock') });
+    const server = await startServer({ DATA_DIR: dataDir, STATIC_DIR: path.resolve('dist') });
+    cleanups.push(server.stop);
+    console.log(`Server on ${server.url} (pid ${String(server.pid)})`);
+
+    const browser = await chromium.launch({
+      ...(existsSync(CHROMIUM) ? { executablePath: CHROMIUM } : {}),
+      args: CHROMIUM_ARGS,
+    });
+    cleanups.push(() => browser.close());
+    const signedIn = await browser.newContext({
+      baseURL: server.url,
+      viewport: { width: 1440, height: 900 },
+    });
+    // tsx (esbuild, keepNames) wraps functions in `__name(…)`; functions sent to the page need it.
+    await signedIn.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+    const login = await signedIn.newPage();
+    await login.goto('/login');
+    await login.getByLabel('Email').fill('sales@example.com');
+    await login.getByLabel('Password', { exact: true }).fill('demo');
+    await login.getByRole('button', { name: 'Sign in' }).click();
+    await login.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await login.close();
+
+    const bench: BenchContext = { base: server.url, browser, signedIn };
+    const results: Result[] = [];
+    for (const measurement of MEASUREMENTS) {
+      const produced = await measurement(bench);
+      for (const r of produced) console.log(`  ${r.name}: ${String(r.median)} ${r.unit}`);
+      results.push(...produced);
+    }
+    printTable(results);
+    const report = {
+      date: new Date().toISOString(),
+      customers: COUNT,
+      runs: RUNS,
+      machine: { cpus: cpus().length, loadAverage: loadavg()[0] },
+      results,
+    };
+    mkdirSync(BENCH_DIR, { recursive: true });
+    writeFileSync(path.join(BENCH_DIR, 'web.json'), `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\nWrote ${path.relative(process.cwd(), path.join(BENCH_DIR, 'web.json'))}`);
+    if ((loadavg()[0] ?? 0) > cpus().length * 0.75) {
+      console.log(
+        'Note: the machine was busy (load average above 75% of the cores): figures are pessimistic.',
+      );
+    }
+  } finally {
+    await cleanUp();
+  }
+}
+
+// Importable (for MEASUREMENTS and the types) without running.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    console.error(`\nbench:web failed: ${message}`);
+    process.exit(1);
+  });
+}
