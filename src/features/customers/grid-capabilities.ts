@@ -17,6 +17,11 @@ export function canFilterBySegment(account: Account): boolean {
   return account.capabilities?.customers_filters.includes('segment_id') ?? false;
 }
 
+/** `filter[tag_id]` is our extension too. */
+export function canFilterByTag(account: Account): boolean {
+  return account.capabilities?.customers_filters.includes('tag_id') ?? false;
+}
+
 /** amoCRM lists users to administrators; our server may allow everyone (declared). */
 export function canListUsers(account: Account, me: Pick<User, 'rights'>): boolean {
   return me.rights.is_admin || account.capabilities?.users_list_for_all === true;

@@ -70,7 +70,7 @@ export function CustomersExport({ params, columns }: CustomersExportProps) {
   return (
     <Group gap="xs" wrap="nowrap">
       {state.status === 'failed' && (
-        <Text size="sm" c="red" role="alert">
+        <Text size="sm" c="red.8" role="alert">
           Export failed. {state.message}
         </Text>
       )}

@@ -7,7 +7,7 @@ import { referenceQueries } from '../../../api/reference';
 import type { Account } from '../../../contracts/account';
 import type { Segment } from '../../../contracts/segment';
 import type { User } from '../../../contracts/user';
-import { canFilterBySegment, type GridMode } from '../grid-capabilities';
+import { canFilterBySegment, canFilterByTag, type GridMode } from '../grid-capabilities';
 import type { CustomersSearch } from '../search';
 import type { UpdateOptions } from '../use-grid-search';
 
@@ -70,7 +70,8 @@ export default function CustomersFiltersPanel({
   users,
   segments,
 }: CustomersFiltersPanelProps) {
-  const tags = useQuery(referenceQueries.tags());
+  const tagFilter = canFilterByTag(account);
+  const tags = useQuery({ ...referenceQueries.tags(), enabled: tagFilter });
   const apply = (patch: Partial<CustomersSearch>) => update(patch, { resetPage: true });
 
   return (
@@ -98,15 +99,17 @@ export default function CustomersFiltersPanel({
             onChange={(values) => apply({ segment: toIds(values) })}
           />
         )}
-        <MultiSelect
-          label="Tag"
-          placeholder="Any tag"
-          searchable
-          clearable
-          data={toOptions(tags.data ?? [])}
-          value={toValues(search.tag)}
-          onChange={(values) => apply({ tag: toIds(values) })}
-        />
+        {tagFilter && (
+          <MultiSelect
+            label="Tag"
+            placeholder="Any tag"
+            searchable
+            clearable
+            data={toOptions(tags.data ?? [])}
+            value={toValues(search.tag)}
+            onChange={(values) => apply({ tag: toIds(values) })}
+          />
+        )}
         <RangeFilter
           label="Next purchase"
           from={search.nextFrom}

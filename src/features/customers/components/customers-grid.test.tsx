@@ -18,6 +18,7 @@ import { createTestQueryClient } from '../../../test/render';
 import { theme } from '../../../theme';
 import { validateCustomersSearch } from '../search-notice-store';
 import { CustomersGrid } from './customers-grid';
+import { CustomersPage } from './customers-page';
 
 const me: User = {
   id: 2,
@@ -105,6 +106,7 @@ const list = (key: string, items: unknown[]) =>
   hal({ _page: 1, _links: { self: { href: '/x' } }, _embedded: { [key]: items } });
 
 type CustomersAnswer = () => Response | Promise<Response>;
+let accountMode: Account['customers_mode'] = 'segments';
 let customersAnswer: CustomersAnswer;
 const fetchMock = vi.fn((input: string) => {
   const url = new URL(input, 'http://test');
@@ -127,6 +129,8 @@ const fetchMock = vi.fn((input: string) => {
           },
         ]),
       );
+    case '/api/v4/account':
+      return Promise.resolve(hal({ ...account, customers_mode: accountMode }));
     case '/api/v4/customers/custom_fields':
     case '/api/v4/customers/tags':
       return Promise.resolve(new Response(null, { status: 204 }));
@@ -135,7 +139,7 @@ const fetchMock = vi.fn((input: string) => {
   }
 });
 
-function renderGrid(url = '/customers') {
+function renderGrid(url = '/customers', page: 'grid' | 'page' = 'grid') {
   const rootRoute = createRootRoute({ component: Outlet });
   const appRoute = createRoute({
     getParentRoute: () => rootRoute,
@@ -146,7 +150,17 @@ function renderGrid(url = '/customers') {
     getParentRoute: () => appRoute,
     path: 'customers/',
     validateSearch: validateCustomersSearch,
-    component: () => <CustomersGrid account={account} me={me} mode="segments" />,
+    component: () =>
+      page === 'grid' ? (
+        <CustomersGrid account={account} me={me} mode="segments" />
+      ) : (
+        <CustomersPage />
+      ),
+  });
+  const settingsRoute = createRoute({
+    getParentRoute: () => appRoute,
+    path: 'settings',
+    component: () => <p>Settings</p>,
   });
   const customerRoute = createRoute({
     getParentRoute: () => appRoute,
@@ -154,7 +168,9 @@ function renderGrid(url = '/customers') {
     component: () => <p>Customer page</p>,
   });
   const router = createRouter({
-    routeTree: rootRoute.addChildren([appRoute.addChildren([customersRoute, customerRoute])]),
+    routeTree: rootRoute.addChildren([
+      appRoute.addChildren([customersRoute, customerRoute, settingsRoute]),
+    ]),
     history: createMemoryHistory({ initialEntries: [url] }),
   });
   const queryClient = createTestQueryClient();
@@ -169,6 +185,7 @@ function renderGrid(url = '/customers') {
 }
 
 beforeEach(() => {
+  accountMode = 'segments';
   vi.stubGlobal('fetch', fetchMock);
   fetchMock.mockClear();
 });
@@ -250,5 +267,24 @@ describe('CustomersGrid', () => {
       'aria-sort',
       'ascending',
     );
+  });
+
+  it('says customers are turned off instead of showing the grid (and asks for no list)', async () => {
+    accountMode = 'disabled';
+    customersAnswer = () => list('customers', [customer(7, 'Acme Ltd')]);
+    renderGrid('/customers', 'page');
+    expect(
+      await screen.findByText('Customers are turned off for this account'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    const asked = fetchMock.mock.calls.map(([url]) => new URL(url, 'http://test').pathname);
+    expect(asked).not.toContain('/api/v4/customers');
+  });
+
+  it('says when the tariff has no customers', async () => {
+    accountMode = 'unavailable';
+    customersAnswer = () => list('customers', []);
+    renderGrid('/customers', 'page');
+    expect(await screen.findByText('Your tariff does not include customers')).toBeInTheDocument();
   });
 });
