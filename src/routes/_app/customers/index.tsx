@@ -12,15 +12,17 @@ export const Route = createFileRoute('/_app/customers/')({
   validateSearch: validateCustomersSearch,
   loaderDeps: ({ search }) => ({ listQuery: toListQuery(search) }),
   loader: async ({ context: { queryClient, me }, deps }) => {
-    // The _app loader fetches the account too; this waits for the same request, not a second one.
-    const account = await queryClient.query({ ...accountQueries.detail(), staleTime: 'static' });
-    const mode = gridMode(account);
-    // Customers turned off: the API refuses the list, and the page says why instead.
-    if (mode === null) return;
     // Not awaited: the grid shows skeleton rows (first load) or the previous page while it loads,
     // and shows a failure itself (error state with Retry).
     const prefetch = (promise: Promise<unknown>) => void promise.catch(() => undefined);
+    // The rows do not depend on the account: ask for them alongside it, not after it, so a
+    // bookmarked URL costs one round trip less. With customers turned off the API refuses it
+    // (403) and the page shows why instead of the grid.
     prefetch(queryClient.query(customerQueries.list(deps.listQuery)));
+    // The _app loader fetches the account too; this waits for the same request, not a second one.
+    const account = await queryClient.query({ ...accountQueries.detail(), staleTime: 'static' });
+    const mode = gridMode(account);
+    if (mode === null) return;
     prefetch(queryClient.query(referenceQueries.customFields()));
     if (mode === 'segments') prefetch(queryClient.query(referenceQueries.segments()));
     else prefetch(queryClient.query(referenceQueries.statuses()));
