@@ -25,7 +25,7 @@ import {
   TRANSACTION_PAGE_SIZES,
   type TransactionsSearch,
 } from '../search';
-import { formatDate, formatDateTime, formatMoney } from '../format';
+import { formatDate, formatDateTime, formatMoney } from '../../../lib/format';
 import { CatalogElementsCell, useElementNames } from './catalog-elements-cell';
 import { CustomerPicker } from './customer-picker';
 import classes from './transactions-page.module.css';

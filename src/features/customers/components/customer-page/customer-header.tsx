@@ -2,7 +2,8 @@ import { Badge, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Customer } from '../../../../contracts/customer';
 import type { User } from '../../../../contracts/user';
-import { formatDateTime, formatRelative } from './format';
+import { formatDateTime } from '../../../../lib/format';
+import { formatRelative } from './format';
 import classes from './customer-page.module.css';
 
 interface CustomerHeaderProps {

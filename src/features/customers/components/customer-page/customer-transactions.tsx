@@ -22,7 +22,7 @@ import type { Transaction } from '../../../../contracts/transaction';
 import { CUSTOMER_TRANSACTIONS_PAGE_SIZE, LTV_CHART_LIMIT } from '../../customer-page-search';
 import { CatalogElementsInline } from './catalog-element-names';
 import { ConfirmDialog } from './confirm-dialog';
-import { formatDate, formatDateTime, formatMoney } from './format';
+import { formatDate, formatDateTime, formatMoney } from '../../../../lib/format';
 import { buildLtvSeries } from './ltv-series';
 import classes from './customer-page.module.css';
 

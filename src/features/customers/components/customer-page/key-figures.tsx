@@ -1,7 +1,8 @@
 import { Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Customer } from '../../../../contracts/customer';
-import { formatDate, formatMoney, isOverdue } from './format';
+import { formatDate, formatMoney } from '../../../../lib/format';
+import { isOverdue } from './format';
 import classes from './customer-page.module.css';
 
 interface KeyFiguresProps {

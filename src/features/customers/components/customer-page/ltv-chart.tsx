@@ -1,7 +1,7 @@
 // Loaded with React.lazy: recharts and the charts CSS stay out of every other chunk.
 import '@mantine/charts/styles.css';
 import { AreaChart } from '@mantine/charts';
-import { formatDate, formatDateTime, formatMoney } from './format';
+import { formatDate, formatDateTime, formatMoney } from '../../../../lib/format';
 import type { LtvPoint } from './ltv-series';
 
 interface LtvChartProps {

@@ -20,6 +20,7 @@ export function formatMoney(value: number, currency: string): string {
   return format.format(value);
 }
 
+/** A unix time (seconds) as a date, e.g. "12 Mar 2025". */
 export function formatDate(unix: number): string {
   return dayjs.unix(unix).format('D MMM YYYY');
 }
