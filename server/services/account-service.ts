@@ -20,6 +20,7 @@ export function capabilitiesOf(row: AccountRow): Capabilities {
   return {
     customers_order_fields: [...CUSTOMER_ORDER_FIELDS],
     customers_filters: [...EXTRA_CUSTOMER_FILTERS],
+    transactions_filters: ['customer_id', 'completed_at', 'order'],
     rights_customers: true,
     users_list_for_all: true,
     api_tokens: true,

@@ -18,6 +18,8 @@ export type AccountCustomersMode = (typeof ACCOUNT_CUSTOMERS_MODES)[number];
 export const capabilitiesSchema = z.object({
   customers_order_fields: z.array(z.string()),
   customers_filters: z.array(z.string()),
+  /** `GET /customers/transactions` filters and order fields beyond amoCRM's `filter[id]`. */
+  transactions_filters: z.array(z.string()).optional(),
   rights_customers: z.boolean(),
   users_list_for_all: z.boolean(),
   api_tokens: z.boolean(),
