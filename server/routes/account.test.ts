@@ -50,6 +50,7 @@ describe('GET /api/v4/account', () => {
     expect(account.capabilities).toEqual({
       customers_order_fields: [...CUSTOMER_ORDER_FIELDS],
       customers_filters: ['segment_id', 'tag_id', 'next_price'],
+      transactions_filters: ['customer_id', 'completed_at', 'order'],
       rights_customers: true,
       users_list_for_all: true,
       api_tokens: true,
