@@ -167,6 +167,9 @@ test('a hand-edited URL shows a notice and the defaults', async ({ page }) => {
 test('a name link opens the customer; J/K and Enter work from the keyboard', async ({ page }) => {
   await openGrid(page, '/customers?size=25');
   const names = await renderedNames(page);
+  // The notifications host and header menus mount when the browser goes idle after first paint;
+  // keys pressed while they mount raced them in a loaded CI run, so start once the page settled.
+  await page.waitForLoadState('networkidle');
 
   await page.keyboard.press('j');
   await expect(nameLinks(page).nth(0)).toBeFocused();
