@@ -32,6 +32,11 @@ export type OpenOptions =
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection the server drops (restart, failover, DROP DATABASE … FORCE) must not
+    // crash the process: the pool replaces it on the next checkout. 57P01 is an orderly shutdown.
+    pool.on('error', (error: Error & { code?: string }) => {
+      if (error.code !== '57P01') console.error(`PostgreSQL connection error: ${error.message}`);
+    });
     // node-postgres returns bigint columns as strings; amoCRM's ints fit in a double.
     pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
     const db = drizzlePg(pool, { schema });
