@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Burger, Group, Stack, Text } from '@mantine/core';
+import { Burger } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { LinkProps } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -21,54 +21,50 @@ interface AppLayoutProps {
 
 const MAIN_ID = 'main-content';
 
-/** The signed-in frame: header, navbar (a drawer behind a burger on small screens), content. */
+/**
+ * The signed-in frame: header, navbar (a panel behind a burger on small screens), content.
+ *
+ * Plain landmarks and a CSS module rather than Mantine's `AppShell`: AppShell brings its resize
+ * machinery, media-query style injection and react-remove-scroll (~6 KB gzip) into the initial JS
+ * of every page, for a layout that is three fixed boxes.
+ */
 export function AppLayout({ accountName, user, navItems, onSignOut, children }: AppLayoutProps) {
   const [opened, { toggle, close }] = useDisclosure(false);
 
   return (
-    <AppShell
-      header={{ height: 56 }}
-      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding="md"
-    >
-      <Anchor href={`#${MAIN_ID}`} className={classes.skipLink}>
+    <div className={classes.shell} data-navbar-open={opened || undefined}>
+      <a href={`#${MAIN_ID}`} className={classes.skipLink}>
         Skip to content
-      </Anchor>
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Burger
-              opened={opened}
-              onClick={toggle}
-              hiddenFrom="sm"
-              size="sm"
-              aria-label={opened ? 'Close navigation' : 'Open navigation'}
-              aria-expanded={opened}
-              aria-controls="app-navbar"
-            />
-            <Text fw={700} truncate="end">
-              {accountName}
-            </Text>
-          </Group>
-          <Group gap="xs" wrap="nowrap">
-            <DeferredHeaderMenus name={user.name} email={user.email} onSignOut={onSignOut} />
-          </Group>
-        </Group>
-      </AppShell.Header>
+      </a>
+      <header className={classes.header}>
+        <div className={classes.headerStart}>
+          <Burger
+            className={classes.burger}
+            opened={opened}
+            onClick={toggle}
+            size="sm"
+            aria-label={opened ? 'Close navigation' : 'Open navigation'}
+            aria-expanded={opened}
+            aria-controls="app-navbar"
+          />
+          <span className={classes.accountName}>{accountName}</span>
+        </div>
+        <div className={classes.headerEnd}>
+          <DeferredHeaderMenus name={user.name} email={user.email} onSignOut={onSignOut} />
+        </div>
+      </header>
 
-      <AppShell.Navbar p="sm" id="app-navbar" aria-label="Main">
-        <Stack gap={4}>
-          {navItems.map((item) => (
-            <Link key={item.to} to={item.to} className={classes.navLink} onClick={close}>
-              {item.label}
-            </Link>
-          ))}
-        </Stack>
-      </AppShell.Navbar>
+      <nav className={classes.navbar} id="app-navbar" aria-label="Main">
+        {navItems.map((item) => (
+          <Link key={item.to} to={item.to} className={classes.navLink} onClick={close}>
+            {item.label}
+          </Link>
+        ))}
+      </nav>
 
-      <AppShell.Main id={MAIN_ID} tabIndex={-1}>
+      <main id={MAIN_ID} tabIndex={-1} className={classes.main}>
         {children}
-      </AppShell.Main>
-    </AppShell>
+      </main>
+    </div>
   );
 }
