@@ -1,7 +1,6 @@
-import { Anchor, Badge, Group, Text } from '@mantine/core';
 import { useRouter } from '@tanstack/react-router';
 import { createColumnHelper } from '@tanstack/react-table';
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { ROW_FOCUS_ATTRIBUTE } from '../../../components/data-table/data-table';
 import type { DataTableFeatures } from '../../../components/data-table/data-table-features';
 import type { CustomField } from '../../../contracts/custom-field';
@@ -11,6 +10,7 @@ import type { CustomerStatus } from '../../../contracts/status';
 import type { GridMode } from '../grid-capabilities';
 import { isoFromUnix, readableOn, type GridFormat } from '../grid-format';
 import { customFieldColumnId, type ColumnId } from '../search';
+import classes from './customers-cells.module.css';
 
 /** What the columns need to turn ids into names and numbers into money. */
 export interface ColumnContext {
@@ -42,9 +42,9 @@ function CustomerLink({ customer }: { customer: Customer }) {
   const router = useRouter();
   const customerId = String(customer.id);
   return (
-    <Anchor
+    <a
       href={`/customers/${customerId}`}
-      fw={500}
+      className={classes.nameLink}
       {...{ [ROW_FOCUS_ATTRIBUTE]: '' }}
       onClick={(event) => {
         if (
@@ -61,7 +61,7 @@ function CustomerLink({ customer }: { customer: Customer }) {
       }}
     >
       {customer.name || `Customer #${customerId}`}
-    </Anchor>
+    </a>
   );
 }
 
@@ -157,24 +157,23 @@ export function buildGridColumns(ctx: ColumnContext): GridColumn[] {
       id: 'segments',
       header: 'Segments',
       cell: (customer) => (
-        <Group gap={4} wrap="nowrap">
+        <span className={classes.badges}>
           {customer._embedded.segments.map((ref) => {
             const segment = ctx.segments.get(ref.id);
+            // Segment colours are data (hex without '#'); the text takes black or white.
+            const style = segment
+              ? ({
+                  '--badge-bg': `#${segment.color}`,
+                  '--badge-color': readableOn(segment.color),
+                } as CSSProperties)
+              : undefined;
             return (
-              <Badge
-                key={ref.id}
-                // Segment colours are data (hex without '#'); the text takes black or white.
-                color={segment ? `#${segment.color}` : 'gray'}
-                c={segment ? readableOn(segment.color) : undefined}
-                size="sm"
-                radius="sm"
-                tt="none"
-              >
+              <span key={ref.id} className={classes.badge} style={style}>
                 {segment?.name ?? `Segment #${String(ref.id)}`}
-              </Badge>
+              </span>
             );
           })}
-        </Group>
+        </span>
       ),
       text: (customer) => segmentNames(customer, ctx).join(', '),
     });
@@ -203,13 +202,13 @@ export function buildGridColumns(ctx: ColumnContext): GridColumn[] {
       header: 'Tags',
       cell: (customer) =>
         customer._embedded.tags.length === 0 ? null : (
-          <Group gap={4} wrap="nowrap">
+          <span className={classes.badges}>
             {customer._embedded.tags.map((tag) => (
-              <Badge key={tag.id} variant="default" size="sm" radius="sm" tt="none">
+              <span key={tag.id} className={`${classes.badge} ${classes.tag}`}>
                 {tag.name}
-              </Badge>
+              </span>
             ))}
-          </Group>
+          </span>
         ),
       text: (customer) => customer._embedded.tags.map((tag) => tag.name).join(', '),
     },
@@ -238,9 +237,7 @@ export function buildGridColumns(ctx: ColumnContext): GridColumn[] {
       id: customFieldColumnId(field.id),
       header: field.name,
       cell: (customer) => (
-        <Text span size="sm" display="block" maw={240} truncate="end">
-          {customFieldText(customer, field.id)}
-        </Text>
+        <span className={classes.truncate}>{customFieldText(customer, field.id)}</span>
       ),
       text: (customer) => customFieldText(customer, field.id),
     });
