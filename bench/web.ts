@@ -263,6 +263,9 @@ function changeMeasurement(what: 'sort' | 'page', size: 25 | 250): Measurement {
       // Every run starts on a fresh page, so the click always asks for something not cached:
       // sort by LTV (one click: ascending), or go to page 2.
       const page = await openGrid(signedIn, `/customers?size=${String(size)}`);
+      // A person clicks a loaded page: let the reference data and the idle-time chunks (header
+      // menus, overlays, filter panel) arrive first, or their work lands inside the measurement.
+      await page.waitForLoadState('networkidle');
       const click =
         what === 'page'
           ? 'nav[aria-label="Pages"] button:last-of-type'
