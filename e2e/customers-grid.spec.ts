@@ -155,6 +155,36 @@ test('page size and pages; the copied URL shows the same rows in the same column
   await copy.close();
 });
 
+test('a column dragged narrower stays so after a reload, without changing the URL', async ({
+  page,
+}) => {
+  await openGrid(page);
+  const header = columnHeader(page, 'Responsible');
+  const before = (await header.boundingBox())?.width ?? 0;
+  const handle = page.getByRole('separator', { name: 'Resize column Responsible' });
+  const box = await handle.boundingBox();
+  if (!box) throw new Error('the resize handle is not on screen');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x - 40, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  const narrowed = (await header.boundingBox())?.width ?? 0;
+  expect(narrowed).toBeLessThan(before - 30);
+  const url = page.url();
+
+  await page.reload();
+  await expect(nameLinks(page).first()).toBeVisible();
+  expect(page.url()).toBe(url);
+  expect((await columnHeader(page, 'Responsible').boundingBox())?.width).toBeCloseTo(narrowed, 0);
+
+  // From the keyboard: Delete lets the column fit its content again.
+  await page.getByRole('separator', { name: 'Resize column Responsible' }).focus();
+  await page.keyboard.press('Delete');
+  await expect
+    .poll(async () => (await columnHeader(page, 'Responsible').boundingBox())?.width)
+    .toBeCloseTo(before, 0);
+});
+
 test('a hand-edited URL shows a notice and the defaults', async ({ page }) => {
   await openGrid(page, '/customers?page=banana&size=33&sort=shoe_size&segment=%5B%22x%22%5D');
   await expect(page.getByRole('alert').filter({ hasText: NOTICE })).toBeVisible();

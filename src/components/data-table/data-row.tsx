@@ -1,6 +1,7 @@
 import { flexRender, type Cell, type Row, type RowData } from '@tanstack/react-table';
 import { memo } from 'react';
 import type { DataTableFeatures } from './data-table-features';
+import { SizedContent } from './sortable-header';
 
 interface DataRowProps<TData extends RowData> {
   row: Row<DataTableFeatures, TData>;
@@ -10,6 +11,8 @@ interface DataRowProps<TData extends RowData> {
   /** Sets aria-rowindex (virtualized tables, where not every row is in the DOM). */
   ariaRowIndex?: number;
   onRowIntent?: (row: TData) => void;
+  /** Widths the user set, by column id (the same object while they do not change). */
+  widths?: Readonly<Record<string, number>>;
 }
 
 function DataRowImpl<TData extends RowData>({
@@ -18,13 +21,16 @@ function DataRowImpl<TData extends RowData>({
   index,
   ariaRowIndex,
   onRowIntent,
+  widths,
 }: DataRowProps<TData>) {
   const intent = onRowIntent ? () => onRowIntent(row.original) : undefined;
   return (
     <tr data-row-index={index} aria-rowindex={ariaRowIndex} onMouseEnter={intent} onFocus={intent}>
       {cells.map((cell) => (
         <td key={cell.id} data-align={cell.column.columnDef.meta?.align}>
-          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+          <SizedContent width={widths?.[cell.column.id]}>
+            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+          </SizedContent>
         </td>
       ))}
     </tr>

@@ -31,6 +31,10 @@ export interface DataTableProps<TData extends RowData> {
   keyboardNavigation?: boolean;
   /** Hover or focus on a row: a good moment to prefetch what opening it needs. */
   onRowIntent?: (row: TData) => void;
+  /** Column widths the user set (px), by column id; other columns fit their content. */
+  columnWidths?: Readonly<Record<string, number>>;
+  /** Given: every header gets a resize handle. `undefined` puts a column back to fitting. */
+  onColumnWidthChange?: (columnId: string, width: number | undefined) => void;
 }
 
 /** Each row's element that takes focus when the keyboard moves to it (e.g. its name link). */
@@ -54,6 +58,8 @@ export function DataTable<TData extends RowData>({
   virtualize = false,
   keyboardNavigation = true,
   onRowIntent,
+  columnWidths,
+  onColumnWidthChange,
 }: DataTableProps<TData>) {
   const tableRef = useRef<HTMLTableElement>(null);
   const scrollToIndexRef = useRef<((index: number) => void) | null>(null);
@@ -117,6 +123,7 @@ export function DataTable<TData extends RowData>({
       index={index}
       ariaRowIndex={virtualize ? index + 2 : undefined}
       onRowIntent={onRowIntent}
+      widths={columnWidths}
     />
   );
 
@@ -168,7 +175,15 @@ export function DataTable<TData extends RowData>({
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id} aria-rowindex={virtualize ? 1 : undefined}>
               {group.headers.map((header) => (
-                <SortableHeader key={header.id} header={header} />
+                <SortableHeader
+                  key={header.id}
+                  header={header}
+                  width={columnWidths?.[header.column.id]}
+                  onWidthChange={
+                    onColumnWidthChange &&
+                    ((width) => onColumnWidthChange(header.column.id, width))
+                  }
+                />
               ))}
             </tr>
           ))}

@@ -48,7 +48,15 @@ export function useGridPreferences(userId: number) {
     saveColumns: (columns: ColumnId[] | undefined) =>
       setPreferences((current) => ({ ...current, columns })),
     saveDensity: (density: Density) => setPreferences((current) => ({ ...current, density })),
-    saveWidths: (widths: Record<string, number>) =>
-      setPreferences((current) => ({ ...current, widths })),
+    /** `undefined`: the column fits its content again. */
+    saveWidth: (columnId: string, width: number | undefined) =>
+      setPreferences((current) => {
+        const widths = Object.fromEntries(
+          Object.entries(current.widths ?? {}).filter(([id]) => id !== columnId),
+        );
+        if (width !== undefined) widths[columnId] = width;
+        return { ...current, widths: Object.keys(widths).length > 0 ? widths : undefined };
+      }),
+    resetWidths: () => setPreferences((current) => ({ ...current, widths: undefined })),
   };
 }

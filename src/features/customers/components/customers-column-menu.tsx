@@ -24,6 +24,8 @@ export interface CustomersColumnMenuProps {
   onSaveDefault: () => void;
   density: Density;
   onDensityChange: (density: Density) => void;
+  /** Given when some column has a width the user set. */
+  onResetWidths?: () => void;
 }
 
 function move(ids: readonly ColumnId[], id: ColumnId, delta: -1 | 1): ColumnId[] {
@@ -48,6 +50,7 @@ export default function CustomersColumnMenu({
   onSaveDefault,
   density,
   onDensityChange,
+  onResetWidths,
 }: CustomersColumnMenuProps) {
   const byId = new Map(columns.map((column) => [column.id, column]));
   const shown = visibleIds.flatMap((id) => byId.get(id) ?? []);
@@ -124,6 +127,11 @@ export default function CustomersColumnMenu({
         <Button variant="light" size="xs" onClick={onSaveDefault}>
           Use these columns by default
         </Button>
+        {onResetWidths && (
+          <Button variant="default" size="xs" onClick={onResetWidths}>
+            Reset column widths
+          </Button>
+        )}
       </Stack>
     </Paper>
   );

@@ -17,6 +17,7 @@ import type { User } from '../../../contracts/user';
 import { createTestQueryClient } from '../../../test/render';
 import { theme } from '../../../theme';
 import { validateCustomersSearch } from '../search-notice-store';
+import { preferencesKey } from '../use-grid-preferences';
 import { CustomersGrid } from './customers-grid';
 import { CustomersPage } from './customers-page';
 
@@ -191,6 +192,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.unstubAllGlobals();
+  localStorage.clear();
 });
 
 describe('CustomersGrid', () => {
@@ -266,6 +268,31 @@ describe('CustomersGrid', () => {
     expect(screen.getByRole('columnheader', { name: /LTV/ })).toHaveAttribute(
       'aria-sort',
       'ascending',
+    );
+  });
+
+  it('keeps a column width set from the keyboard in the preferences, not the URL', async () => {
+    customersAnswer = () => list('customers', [customer(7, 'Acme Ltd')]);
+    const { router } = renderGrid('/customers?sort=ltv');
+    await screen.findByRole('link', { name: 'Acme Ltd' });
+    const handle = screen.getByRole('separator', { name: 'Resize column LTV' });
+    expect(handle).toHaveAttribute('aria-valuetext', 'Fits content');
+
+    handle.focus();
+    await userEvent.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}');
+    // jsdom lays nothing out, so the column starts from 0 px and the minimum (40 px) applies.
+    expect(handle).toHaveAttribute('aria-valuenow', '80');
+    const cell = screen.getByText('$3,400');
+    expect(cell).toHaveStyle({ width: '80px' });
+    const saved = JSON.parse(localStorage.getItem(preferencesKey(me.id)) ?? '{}') as unknown;
+    expect(saved).toMatchObject({ widths: { ltv: 80 } });
+    expect(router.state.location.search).toEqual({ sort: 'ltv' });
+
+    await userEvent.keyboard('{Delete}');
+    expect(handle).toHaveAttribute('aria-valuetext', 'Fits content');
+    expect(screen.getByText('$3,400')).not.toHaveStyle({ width: '80px' });
+    expect(JSON.parse(localStorage.getItem(preferencesKey(me.id)) ?? '{}')).not.toHaveProperty(
+      'widths',
     );
   });
 

@@ -36,7 +36,9 @@ interface CustomersGridProps {
 export function CustomersGrid({ account, me, mode }: CustomersGridProps) {
   const { search, update } = useGridSearch();
   const queryClient = useQueryClient();
-  const { preferences, saveColumns, saveDensity } = useGridPreferences(me.id);
+  const { preferences, saveColumns, saveDensity, saveWidth, resetWidths } = useGridPreferences(
+    me.id,
+  );
   const sortable = useMemo(() => sortableFields(account), [account]);
   const grid = useGridColumns(account, me, mode);
 
@@ -139,6 +141,7 @@ export function CustomersGrid({ account, me, mode }: CustomersGridProps) {
         onSaveDefaultColumns={() => saveColumns(visibleIds)}
         density={preferences.density ?? 'comfortable'}
         onDensityChange={saveDensity}
+        onResetWidths={preferences.widths ? resetWidths : undefined}
       />
 
       <Box className={classes.progressSlot}>
@@ -158,6 +161,9 @@ export function CustomersGrid({ account, me, mode }: CustomersGridProps) {
           density={preferences.density}
           virtualize={customers.length > VIRTUALIZE_ABOVE}
           onRowIntent={prefetchCustomer}
+          // Widths are a person's taste, not part of what a link shows: preferences, not the URL.
+          columnWidths={preferences.widths}
+          onColumnWidthChange={saveWidth}
           emptyState={
             <CustomersGridStates.Empty
               search={search}

@@ -5,6 +5,8 @@ const SHORTCUTS: Array<{ keys: string[]; action: string }> = [
   { keys: ['J', '↓'], action: 'Next customer' },
   { keys: ['K', '↑'], action: 'Previous customer' },
   { keys: ['Enter'], action: 'Open the focused customer' },
+  { keys: ['←', '→'], action: 'On a column edge: narrower, wider (with Shift: in larger steps)' },
+  { keys: ['Delete'], action: 'On a column edge: fit the column to its content again' },
   { keys: ['?'], action: 'Show these shortcuts' },
 ];
 

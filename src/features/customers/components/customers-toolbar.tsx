@@ -32,6 +32,8 @@ export interface CustomersToolbarProps {
   onSaveDefaultColumns: () => void;
   density: Density;
   onDensityChange: (density: Density) => void;
+  /** Given when some column has a width the user set. */
+  onResetWidths?: () => void;
 }
 
 export function CustomersToolbar(props: CustomersToolbarProps) {
@@ -73,6 +75,7 @@ export function CustomersToolbar(props: CustomersToolbarProps) {
             onSaveDefault={props.onSaveDefaultColumns}
             density={props.density}
             onDensityChange={props.onDensityChange}
+            onResetWidths={props.onResetWidths}
           />
         </Suspense>
       )}
