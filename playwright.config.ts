@@ -3,7 +3,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const useSystemChromium = existsSync(SYSTEM_CHROMIUM) && process.env.PW_CHROMIUM !== 'bundled';
-const PORT = 4173;
+// E2E_PORT (read by scripts/e2e-server.mjs too): runs side by side need not share a port.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${String(PORT)}`;
 
 export default defineConfig({

@@ -6,9 +6,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-if (!existsSync(path.join(root, 'dist/index.html'))) {
+// DIST_DIR: another build to serve (two checkouts' or helpers' runs need not share dist/).
+const distDir = path.resolve(root, process.env.DIST_DIR ?? 'dist');
+if (!existsSync(path.join(distDir, 'index.html'))) {
   console.log('[e2e-server] no production build: running vite build');
-  const build = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync('npx', ['vite', 'build', '--outDir', distDir], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
@@ -22,7 +27,7 @@ const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['server/cli.ts', 
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     SEED: 'demo',
-    STATIC_DIR: path.join(root, 'dist'),
+    STATIC_DIR: distDir,
     LOG_LEVEL: 'warn',
     // The suite signs in and navigates quickly; the limiter is tested in the API suite.
     RATE_LIMIT_PER_SECOND: '0',
