@@ -20,6 +20,11 @@ const queryClient = createQueryClient({
 });
 const router = createAppRouter(queryClient);
 
+// Route components live in their own chunks, which the router asks for once the session check is
+// done. Ask now instead, so the page's code arrives while the session and the data are fetched.
+const [openingRoutes] = router.getMatchedRoutes(router.state.location.pathname);
+for (const route of openingRoutes) void router.loadRouteChunk(route)?.catch(() => undefined);
+
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
 
