@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { z } from '../../src/contracts/zod';
 import { customersModeSchema } from '../../src/contracts/customer';
 import { principalOf } from '../plugins/auth';
 import { HAL_JSON } from '../plugins/problem';
@@ -11,7 +11,9 @@ import { parseWhole } from './validate';
  * The contract, with `mode` read as a string first: zod reports a missing enum as an invalid
  * choice, but a missing field is amoCRM's NotBlank, as it is for a missing `is_enabled`.
  */
-const modeBodySchema = customersModeSchema.extend({ mode: z.string().pipe(customersModeSchema.shape.mode) });
+const modeBodySchema = z.extend(customersModeSchema, {
+  mode: z.pipe(z.string(), customersModeSchema.shape.mode),
+});
 
 /** Registered under /api/v4 behind requireUser; the 402 for a base tariff comes from app.ts. */
 export async function customersModeRoutes(app: FastifyInstance, deps: RouteDeps) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from '../../src/contracts/zod';
 import { issuesToValidationErrors, type ValidationErrorsItem } from '../../src/contracts/problem';
 import { BadRequest, Unprocessable, ValidationFailed } from '../errors';
 
@@ -18,7 +18,7 @@ export function parseId(raw: string | undefined, name = 'id'): number {
 }
 
 /** Parses a whole body or query against a schema; complaints come back as one 400. */
-export function parseWhole<T extends z.ZodType>(
+export function parseWhole<T extends z.ZodMiniType>(
   schema: T,
   value: unknown,
   requestId = '0',
@@ -38,7 +38,7 @@ export type BatchItem<T> = { value: T; requestId: string; index: number };
  * every item is checked and every complaint reported, each under its own `request_id`.
  * `refine` adds checks that need the parsed item (mode rules, references).
  */
-export function parseBatch<T extends z.ZodType>(
+export function parseBatch<T extends z.ZodMiniType>(
   schema: T,
   body: unknown,
   refine?: (item: z.output<T>, index: number) => ValidationErrorsItem['errors'],

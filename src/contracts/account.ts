@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { halLinkSchema } from './hal';
 
 /** `unavailable` = the tariff lacks customers; `dynamic` is amoCRM's deprecated value. */
@@ -19,7 +19,7 @@ export const capabilitiesSchema = z.object({
   customers_order_fields: z.array(z.string()),
   customers_filters: z.array(z.string()),
   /** `GET /customers/transactions` filters and order fields beyond amoCRM's `filter[id]`. */
-  transactions_filters: z.array(z.string()).optional(),
+  transactions_filters: z.optional(z.array(z.string())),
   rights_customers: z.boolean(),
   users_list_for_all: z.boolean(),
   api_tokens: z.boolean(),
@@ -28,14 +28,14 @@ export const capabilitiesSchema = z.object({
 export type Capabilities = z.infer<typeof capabilitiesSchema>;
 
 export const accountSchema = z.object({
-  id: z.number().int(),
+  id: z.int(),
   name: z.string(),
   subdomain: z.string(),
-  created_at: z.number().int(),
-  created_by: z.number().int(),
-  updated_at: z.number().int(),
-  updated_by: z.number().int(),
-  current_user_id: z.number().int(),
+  created_at: z.int(),
+  created_by: z.int(),
+  updated_at: z.int(),
+  updated_by: z.int(),
+  current_user_id: z.int(),
   country: z.string(),
   currency: z.string(),
   currency_symbol: z.string(),
@@ -44,9 +44,9 @@ export const accountSchema = z.object({
   is_loss_reason_enabled: z.boolean(),
   is_helpbot_enabled: z.boolean(),
   is_technical_account: z.boolean(),
-  contact_name_display_order: z.number().int(),
-  is_api_filter_enabled: z.boolean().optional(),
-  capabilities: capabilitiesSchema.optional(),
+  contact_name_display_order: z.int(),
+  is_api_filter_enabled: z.optional(z.boolean()),
+  capabilities: z.optional(capabilitiesSchema),
   _links: z.object({ self: halLinkSchema }),
 });
 export type Account = z.infer<typeof accountSchema>;

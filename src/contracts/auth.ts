@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { userSchema } from './user';
 
 export const loginBodySchema = z.object({
-  email: z.string().trim().min(1, 'Enter your email').max(320),
-  password: z.string().min(1, 'Enter your password').max(1024),
+  email: z.string().check(z.trim(), z.minLength(1, 'Enter your email'), z.maxLength(320)),
+  password: z.string().check(z.minLength(1, 'Enter your password'), z.maxLength(1024)),
 });
 export type LoginBody = z.infer<typeof loginBodySchema>;
 
@@ -17,20 +17,20 @@ export const demoUsersSchema = z.object({
 });
 
 export const tokenCreateSchema = z.object({
-  name: z.string().trim().min(1, 'Name the token').max(100),
-  user_id: z.number().int().positive().optional(),
+  name: z.string().check(z.trim(), z.minLength(1, 'Name the token'), z.maxLength(100)),
+  user_id: z.optional(z.int().check(z.positive())),
 });
 export type TokenCreate = z.input<typeof tokenCreateSchema>;
 
 export const apiTokenSchema = z.object({
-  id: z.number().int(),
+  id: z.int(),
   name: z.string(),
-  user_id: z.number().int(),
-  created_at: z.number().int(),
-  last_used_at: z.number().int().nullable(),
+  user_id: z.int(),
+  created_at: z.int(),
+  last_used_at: z.nullable(z.int()),
 });
 export type ApiToken = z.infer<typeof apiTokenSchema>;
 
 /** Shown once: the secret is never stored in clear and never returned again. */
-export const tokenCreatedSchema = apiTokenSchema.extend({ access_token: z.string() });
+export const tokenCreatedSchema = z.extend(apiTokenSchema, { access_token: z.string() });
 export const apiTokensListSchema = z.object({ tokens: z.array(apiTokenSchema) });

@@ -1,41 +1,41 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { customFieldValuesSchema } from './common';
 import { halCollectionSchema, halLinkSchema } from './hal';
 
 /** A catalog (amoCRM "list") element linked to a customer or a transaction, with its quantity. */
 export const catalogElementLinkSchema = z.object({
-  id: z.number().int().positive(),
+  id: z.int().check(z.positive()),
   metadata: z.object({
-    catalog_id: z.number().int().positive(),
-    quantity: z.number().min(0).max(1_000_000).optional(),
+    catalog_id: z.int().check(z.positive()),
+    quantity: z.optional(z.number().check(z.minimum(0), z.maximum(1_000_000))),
   }),
 });
 export type CatalogElementLink = z.infer<typeof catalogElementLinkSchema>;
 
 export const catalogSchema = z.object({
-  id: z.number().int(),
+  id: z.int(),
   name: z.string(),
   type: z.string(),
-  sort: z.number().int(),
+  sort: z.int(),
   can_add_elements: z.boolean(),
   can_link_multiple: z.boolean(),
-  account_id: z.number().int(),
+  account_id: z.int(),
   _links: z.object({ self: halLinkSchema }),
 });
 export type Catalog = z.infer<typeof catalogSchema>;
 export const catalogsPageSchema = halCollectionSchema('catalogs', catalogSchema);
 
 export const catalogElementSchema = z.object({
-  id: z.number().int(),
-  catalog_id: z.number().int(),
+  id: z.int(),
+  catalog_id: z.int(),
   name: z.string(),
-  created_by: z.number().int(),
-  updated_by: z.number().int(),
-  created_at: z.number().int(),
-  updated_at: z.number().int(),
+  created_by: z.int(),
+  updated_by: z.int(),
+  created_at: z.int(),
+  updated_at: z.int(),
   is_deleted: z.boolean(),
-  custom_fields_values: z.array(customFieldValuesSchema).nullable(),
-  account_id: z.number().int(),
+  custom_fields_values: z.nullable(z.array(customFieldValuesSchema)),
+  account_id: z.int(),
   _links: z.object({ self: halLinkSchema }),
 });
 export type CatalogElement = z.infer<typeof catalogElementSchema>;

@@ -1,21 +1,21 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { customFieldValuesSchema } from './common';
 import { halCollectionSchema, halLinkSchema } from './hal';
 
 /** Contacts and companies share amoCRM's shape. */
 const partyShape = {
-  id: z.number().int(),
+  id: z.int(),
   name: z.string(),
-  responsible_user_id: z.number().int(),
-  group_id: z.number().int(),
-  created_by: z.number().int(),
-  updated_by: z.number().int(),
-  created_at: z.number().int(),
-  updated_at: z.number().int(),
-  closest_task_at: z.number().int().nullable(),
+  responsible_user_id: z.int(),
+  group_id: z.int(),
+  created_by: z.int(),
+  updated_by: z.int(),
+  created_at: z.int(),
+  updated_at: z.int(),
+  closest_task_at: z.nullable(z.int()),
   is_deleted: z.boolean(),
-  custom_fields_values: z.array(customFieldValuesSchema).nullable(),
-  account_id: z.number().int(),
+  custom_fields_values: z.nullable(z.array(customFieldValuesSchema)),
+  account_id: z.int(),
   _links: z.object({ self: halLinkSchema }),
 };
 

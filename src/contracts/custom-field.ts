@@ -1,26 +1,26 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { halCollectionSchema, halLinkSchema } from './hal';
 
 export const customFieldEnumSchema = z.object({
-  id: z.number().int(),
+  id: z.int(),
   value: z.string(),
-  sort: z.number().int(),
+  sort: z.int(),
 });
 
 export const customFieldSchema = z.object({
-  id: z.number().int(),
+  id: z.int(),
   name: z.string(),
   type: z.string(),
-  code: z.string().nullable(),
-  sort: z.number().int(),
+  code: z.nullable(z.string()),
+  sort: z.int(),
   is_api_only: z.boolean(),
-  enums: z.array(customFieldEnumSchema).nullable(),
-  group_id: z.string().nullable(),
+  enums: z.nullable(z.array(customFieldEnumSchema)),
+  group_id: z.nullable(z.string()),
   required_statuses: z.array(z.unknown()),
   is_deletable: z.boolean(),
   is_predefined: z.boolean(),
   entity_type: z.string(),
-  account_id: z.number().int(),
+  account_id: z.int(),
   _links: z.object({ self: halLinkSchema }),
 });
 export type CustomField = z.infer<typeof customFieldSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { entityRefSchema, halCollectionSchema, halLinkSchema } from './hal';
 import {
   customFieldValuesSchema,
@@ -25,35 +25,35 @@ export const CUSTOMER_ORDER_FIELDS = [
 ] as const;
 export type CustomerOrderField = (typeof CUSTOMER_ORDER_FIELDS)[number];
 
-export const customerContactRefSchema = entityRefSchema.extend({ is_main: z.boolean() });
+export const customerContactRefSchema = z.extend(entityRefSchema, { is_main: z.boolean() });
 
 /** A customer as the API returns it. */
 export const customerSchema = z.object({
-  id: z.number().int(),
+  id: z.int(),
   name: z.string(),
-  next_price: z.number().int(),
-  next_date: z.number().int().nullable(),
-  responsible_user_id: z.number().int(),
-  status_id: z.number().int().nullable(),
-  periodicity: z.number().int(),
-  created_by: z.number().int(),
-  updated_by: z.number().int(),
-  created_at: z.number().int(),
-  updated_at: z.number().int(),
-  closest_task_at: z.number().int().nullable(),
+  next_price: z.int(),
+  next_date: z.nullable(z.int()),
+  responsible_user_id: z.int(),
+  status_id: z.nullable(z.int()),
+  periodicity: z.int(),
+  created_by: z.int(),
+  updated_by: z.int(),
+  created_at: z.int(),
+  updated_at: z.int(),
+  closest_task_at: z.nullable(z.int()),
   is_deleted: z.boolean(),
-  custom_fields_values: z.array(customFieldValuesSchema).nullable(),
-  ltv: z.number().int(),
-  purchases_count: z.number().int(),
-  average_check: z.number().int(),
-  account_id: z.number().int(),
+  custom_fields_values: z.nullable(z.array(customFieldValuesSchema)),
+  ltv: z.int(),
+  purchases_count: z.int(),
+  average_check: z.int(),
+  account_id: z.int(),
   _links: z.object({ self: halLinkSchema }),
   _embedded: z.object({
     segments: z.array(entityRefSchema),
     tags: z.array(tagRefSchema),
-    contacts: z.array(customerContactRefSchema).optional(),
-    companies: z.array(entityRefSchema).optional(),
-    catalog_elements: z.array(catalogElementLinkSchema).optional(),
+    contacts: z.optional(z.array(customerContactRefSchema)),
+    companies: z.optional(z.array(entityRefSchema)),
+    catalog_elements: z.optional(z.array(catalogElementLinkSchema)),
   }),
 });
 export type Customer = z.infer<typeof customerSchema>;
@@ -63,38 +63,38 @@ export type CustomersPage = z.infer<typeof customersPageSchema>;
 
 /** Writable fields shared by create and update. */
 const customerWriteFields = {
-  name: z.string().trim().min(1, 'Name must not be empty').max(255),
+  name: z.string().check(z.trim(), z.minLength(1, 'Name must not be empty'), z.maxLength(255)),
   next_price: money,
-  next_date: unixTime.nullable(),
+  next_date: z.nullable(unixTime),
   responsible_user_id: entityId,
-  status_id: entityId.nullable(),
-  periodicity: z.number().int().min(0).max(3650),
-  created_by: z.number().int().min(0),
-  updated_by: z.number().int().min(0),
+  status_id: z.nullable(entityId),
+  periodicity: z.int().check(z.minimum(0), z.maximum(3650)),
+  created_by: z.int().check(z.minimum(0)),
+  updated_by: z.int().check(z.minimum(0)),
   created_at: unixTime,
   updated_at: unixTime,
-  custom_fields_values: z.array(customFieldValuesSchema).max(100).nullable(),
+  custom_fields_values: z.nullable(z.array(customFieldValuesSchema).check(z.maxLength(100))),
   request_id: requestId,
 };
 
 const customerEmbeddedWrite = z.object({
-  tags: z.array(tagWriteSchema).max(100).optional(),
-  segments: z.array(z.object({ id: entityId })).max(100).optional(),
+  tags: z.optional(z.array(tagWriteSchema).check(z.maxLength(100))),
+  segments: z.optional(z.array(z.object({ id: entityId })).check(z.maxLength(100))),
 });
 
 /** One item of `POST /api/v4/customers`. Unknown keys are dropped, as amoCRM does. */
 export const customerCreateSchema = z.object({
-  ...z.object(customerWriteFields).partial().shape,
-  _embedded: customerEmbeddedWrite.optional(),
+  ...z.partial(z.object(customerWriteFields)).shape,
+  _embedded: z.optional(customerEmbeddedWrite),
 });
 export type CustomerCreate = z.input<typeof customerCreateSchema>;
 export type CustomerCreateParsed = z.output<typeof customerCreateSchema>;
 
 /** One item of `PATCH /api/v4/customers` (the id is required there, taken from the path on `/{id}`). */
-export const customerUpdateSchema = customerCreateSchema.extend({
-  id: entityId.optional(),
-  tags_to_add: z.array(tagWriteSchema).max(100).optional(),
-  tags_to_delete: z.array(tagWriteSchema).max(100).optional(),
+export const customerUpdateSchema = z.extend(customerCreateSchema, {
+  id: z.optional(entityId),
+  tags_to_add: z.optional(z.array(tagWriteSchema).check(z.maxLength(100))),
+  tags_to_delete: z.optional(z.array(tagWriteSchema).check(z.maxLength(100))),
 });
 export type CustomerUpdate = z.input<typeof customerUpdateSchema>;
 export type CustomerUpdateParsed = z.output<typeof customerUpdateSchema>;
@@ -123,18 +123,20 @@ export const MODE_REQUIRED_DETAIL = 'This field is required in periodicity mode'
 
 /** The create schema with the mode rule applied (used by the console's forms and by the server). */
 export function customerCreateSchemaFor(mode: CustomersMode) {
-  return customerCreateSchema.superRefine((item, ctx) => {
-    for (const path of missingForMode(item, mode)) {
-      ctx.addIssue({ code: 'custom', path: [path], message: MODE_REQUIRED_DETAIL, params: { amoCode: 'NotBlank' } });
-    }
-  });
+  return customerCreateSchema.check(
+    z.superRefine((item, ctx) => {
+      for (const path of missingForMode(item, mode)) {
+        ctx.addIssue({ code: 'custom', path: [path], message: MODE_REQUIRED_DETAIL, params: { amoCode: 'NotBlank' } });
+      }
+    }),
+  );
 }
 
 /** Response of POST/PATCH: ids, `request_id` echo, `updated_at` on updates. */
 export const customerWriteResultSchema = z.object({
-  id: z.number().int(),
+  id: z.int(),
   request_id: z.string(),
-  updated_at: z.number().int().optional(),
+  updated_at: z.optional(z.int()),
   _links: z.object({ self: halLinkSchema }),
 });
 export const customersWriteResponseSchema = z.object({
@@ -151,7 +153,7 @@ export const customersModeSchema = z.object({
 export type CustomersModeBody = z.infer<typeof customersModeSchema>;
 
 export const bonusPointsBodySchema = z.union([
-  z.object({ earn: z.number().int().positive().max(1_000_000_000) }).strict(),
-  z.object({ redeem: z.number().int().positive().max(1_000_000_000) }).strict(),
+  z.strictObject({ earn: z.int().check(z.positive(), z.maximum(1_000_000_000)) }),
+  z.strictObject({ redeem: z.int().check(z.positive(), z.maximum(1_000_000_000)) }),
 ]);
-export const bonusPointsResponseSchema = z.object({ bonus_points: z.number().int() });
+export const bonusPointsResponseSchema = z.object({ bonus_points: z.int() });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** One field-level complaint inside `validation-errors[].errors`. */
 export const validationErrorSchema = z.object({
@@ -16,10 +16,10 @@ export const validationErrorsItemSchema = z.object({
 export const problemSchema = z.looseObject({
   title: z.string(),
   type: z.string(),
-  status: z.number().int(),
+  status: z.int(),
   detail: z.string(),
-  'validation-errors': z.array(validationErrorsItemSchema).optional(),
-  retry_after: z.number().optional(),
+  'validation-errors': z.optional(z.array(validationErrorsItemSchema)),
+  retry_after: z.optional(z.number()),
 });
 
 export type Problem = z.infer<typeof problemSchema>;

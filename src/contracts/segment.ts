@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { halCollectionSchema, halLinkSchema } from './hal';
 
 /** amoCRM's fixed segment palette: hex without '#'. */
@@ -8,29 +8,29 @@ export const SEGMENT_COLORS = [
   '5d4037', '616161', '455a64', '8d6e63',
 ] as const;
 
-export const segmentColorSchema = z
-  .string()
-  .regex(/^[0-9a-fA-F]{6}$/, 'Colour is 6 hex digits without #')
-  .transform((value) => value.toLowerCase());
+export const segmentColorSchema = z.pipe(
+  z.string().check(z.regex(/^[0-9a-fA-F]{6}$/, 'Colour is 6 hex digits without #')),
+  z.transform((value) => value.toLowerCase()),
+);
 
 export const segmentSchema = z.object({
-  id: z.number().int(),
+  id: z.int(),
   name: z.string(),
   color: z.string(),
-  created_at: z.number().int(),
-  updated_at: z.number().int(),
-  customers_count: z.number().int(),
-  available_products_price_types: z.array(z.number()).optional(),
-  custom_fields_values: z.array(z.unknown()).nullable().optional(),
-  account_id: z.number().int().optional(),
+  created_at: z.int(),
+  updated_at: z.int(),
+  customers_count: z.int(),
+  available_products_price_types: z.optional(z.array(z.number())),
+  custom_fields_values: z.nullish(z.array(z.unknown())),
+  account_id: z.optional(z.int()),
   _links: z.object({ self: halLinkSchema }),
 });
 export type Segment = z.infer<typeof segmentSchema>;
 export const segmentsPageSchema = halCollectionSchema('segments', segmentSchema);
 
 export const segmentWriteSchema = z.object({
-  name: z.string().trim().min(1, 'Name must not be empty').max(255),
+  name: z.string().check(z.trim(), z.minLength(1, 'Name must not be empty'), z.maxLength(255)),
   color: segmentColorSchema,
 });
-export const segmentUpdateSchema = segmentWriteSchema.partial();
+export const segmentUpdateSchema = z.partial(segmentWriteSchema);
 export type SegmentWrite = z.input<typeof segmentWriteSchema>;

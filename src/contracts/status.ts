@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { halCollectionSchema, halLinkSchema } from './hal';
 
 /** Periodicity mode's stage types (amoCRM SEG page). */
@@ -11,14 +11,14 @@ export const CUSTOMER_STATUS_TYPES = {
 } as const;
 
 export const customerStatusSchema = z.object({
-  id: z.number().int(),
+  id: z.int(),
   name: z.string(),
-  sort: z.number().int(),
+  sort: z.int(),
   is_default: z.boolean(),
   color: z.string(),
-  type: z.number().int().min(0).max(4),
+  type: z.int().check(z.minimum(0), z.maximum(4)),
   conditions: z.array(z.unknown()),
-  account_id: z.number().int(),
+  account_id: z.int(),
   _links: z.object({ self: halLinkSchema }),
 });
 export type CustomerStatus = z.infer<typeof customerStatusSchema>;

@@ -1,24 +1,24 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { catalogElementLinkSchema } from './catalog';
 import { entityId, money, requestId, unixTime } from './common';
 import { entityRefSchema, halCollectionSchema, halLinkSchema } from './hal';
 
 export const transactionSchema = z.object({
-  id: z.number().int(),
-  price: z.number().int(),
-  comment: z.string().nullable(),
-  completed_at: z.number().int(),
-  customer_id: z.number().int(),
-  created_by: z.number().int(),
-  updated_by: z.number().int(),
-  created_at: z.number().int(),
-  updated_at: z.number().int(),
+  id: z.int(),
+  price: z.int(),
+  comment: z.nullable(z.string()),
+  completed_at: z.int(),
+  customer_id: z.int(),
+  created_by: z.int(),
+  updated_by: z.int(),
+  created_at: z.int(),
+  updated_at: z.int(),
   is_deleted: z.boolean(),
-  account_id: z.number().int(),
+  account_id: z.int(),
   _links: z.object({ self: halLinkSchema }),
   _embedded: z.object({
     customer: entityRefSchema,
-    catalog_elements: z.array(catalogElementLinkSchema).optional(),
+    catalog_elements: z.optional(z.array(catalogElementLinkSchema)),
   }),
 });
 export type Transaction = z.infer<typeof transactionSchema>;
@@ -28,16 +28,18 @@ export type TransactionsPage = z.infer<typeof transactionsPageSchema>;
 
 /** One item of `POST /api/v4/customers/{customer_id}/transactions`; `price` is mandatory. */
 export const transactionCreateSchema = z.object({
-  price: money.refine((value) => value > 0, { message: 'Price must be greater than 0' }),
-  comment: z.string().max(10_000).nullable().optional(),
-  completed_at: unixTime.optional(),
-  next_price: money.optional(),
-  next_date: unixTime.nullable().optional(),
-  created_by: z.number().int().min(0).optional(),
-  request_id: requestId.optional(),
-  _embedded: z
-    .object({ catalog_elements: z.array(catalogElementLinkSchema).max(100).optional() })
-    .optional(),
+  price: money.check(z.refine((value) => value > 0, 'Price must be greater than 0')),
+  comment: z.nullish(z.string().check(z.maxLength(10_000))),
+  completed_at: z.optional(unixTime),
+  next_price: z.optional(money),
+  next_date: z.nullish(unixTime),
+  created_by: z.optional(z.int().check(z.minimum(0))),
+  request_id: z.optional(requestId),
+  _embedded: z.optional(
+    z.object({
+      catalog_elements: z.optional(z.array(catalogElementLinkSchema).check(z.maxLength(100))),
+    }),
+  ),
 });
 export type TransactionCreate = z.input<typeof transactionCreateSchema>;
 export type TransactionCreateParsed = z.output<typeof transactionCreateSchema>;
@@ -48,7 +50,7 @@ export const transactionsWriteResponseSchema = z.object({
   _embedded: z.object({
     transactions: z.array(
       z.object({
-        id: z.number().int(),
+        id: z.int(),
         request_id: z.string(),
         _links: z.object({ self: halLinkSchema }),
       }),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { halCollectionSchema, halLinkSchema } from './hal';
 
 /** amoCRM right values: A all, G the user's group, M own (responsible), D denied. */
@@ -17,22 +17,22 @@ export type EntityRights = z.infer<typeof entityRightsSchema>;
 
 /** `rights` as amoCRM returns it, plus `customers` (our extension, see account capabilities). */
 export const userRightsSchema = z.object({
-  leads: entityRightsSchema.optional(),
-  contacts: entityRightsSchema.optional(),
-  companies: entityRightsSchema.optional(),
+  leads: z.optional(entityRightsSchema),
+  contacts: z.optional(entityRightsSchema),
+  companies: z.optional(entityRightsSchema),
   customers: entityRightsSchema,
   mail_access: z.boolean(),
   catalog_access: z.boolean(),
   is_admin: z.boolean(),
   is_free: z.boolean(),
   is_active: z.boolean(),
-  group_id: z.number().int().nullable(),
-  role_id: z.number().int().nullable(),
+  group_id: z.nullable(z.int()),
+  role_id: z.nullable(z.int()),
 });
 export type UserRights = z.infer<typeof userRightsSchema>;
 
 export const userSchema = z.object({
-  id: z.number().int(),
+  id: z.int(),
   name: z.string(),
   email: z.string(),
   lang: z.string(),
@@ -50,12 +50,10 @@ export const ALL_RIGHTS: EntityRights = { view: 'A', edit: 'A', add: 'A', delete
  * customers. amoCRM manages rights in its own settings UI, not over the API.
  */
 export const userRightsUpdateSchema = z.object({
-  rights: z
-    .object({
-      customers: entityRightsSchema.optional(),
-      is_admin: z.boolean().optional(),
-      group_id: z.number().int().positive().nullable().optional(),
-    })
-    .strict(),
+  rights: z.strictObject({
+    customers: z.optional(entityRightsSchema),
+    is_admin: z.optional(z.boolean()),
+    group_id: z.nullish(z.int().check(z.positive())),
+  }),
 });
 export type UserRightsUpdate = z.input<typeof userRightsUpdateSchema>;

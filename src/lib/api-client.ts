@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../contracts/zod';
 import { problemSchema } from '../contracts/problem';
 import { ApiError, ContractError } from './api-error';
 
@@ -103,7 +103,7 @@ async function toApiError(response: Response): Promise<ApiError> {
   });
 }
 
-async function request<S extends z.ZodType>(
+async function request<S extends z.ZodMiniType>(
   method: Method,
   path: string,
   schema: S,
@@ -173,15 +173,15 @@ export function requireBody<T>(value: T | null, what: string): T {
  * QueryClient's job (see query-client.ts), so a call here is exactly one request.
  */
 export const apiClient = {
-  get: <S extends z.ZodType>(path: string, schema: S, options?: RequestOptions) =>
+  get: <S extends z.ZodMiniType>(path: string, schema: S, options?: RequestOptions) =>
     request('GET', path, schema, undefined, options),
-  post: <S extends z.ZodType>(path: string, body: unknown, schema: S, options?: RequestOptions) =>
+  post: <S extends z.ZodMiniType>(path: string, body: unknown, schema: S, options?: RequestOptions) =>
     request('POST', path, schema, body, options),
-  patch: <S extends z.ZodType>(path: string, body: unknown, schema: S, options?: RequestOptions) =>
+  patch: <S extends z.ZodMiniType>(path: string, body: unknown, schema: S, options?: RequestOptions) =>
     request('PATCH', path, schema, body, options),
-  put: <S extends z.ZodType>(path: string, body: unknown, schema: S, options?: RequestOptions) =>
+  put: <S extends z.ZodMiniType>(path: string, body: unknown, schema: S, options?: RequestOptions) =>
     request('PUT', path, schema, body, options),
-  delete: <S extends z.ZodType>(
+  delete: <S extends z.ZodMiniType>(
     path: string,
     schema: S,
     options?: RequestOptions & { body?: unknown },

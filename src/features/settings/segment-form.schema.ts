@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import { z } from '../../contracts/zod';
 import { SEGMENT_COLORS, segmentWriteSchema } from '../../contracts/segment';
 
 /** The contract's write shape, with the colour narrowed to amoCRM's palette. */
-export const segmentFormSchema = segmentWriteSchema.extend({
+export const segmentFormSchema = z.extend(segmentWriteSchema, {
   color: z.enum(SEGMENT_COLORS, { error: 'Choose a colour' }),
 });
 export type SegmentFormInput = z.input<typeof segmentFormSchema>;

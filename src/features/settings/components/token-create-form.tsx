@@ -1,13 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { Controller, useForm } from 'react-hook-form';
-import { z } from 'zod';
+import { z } from '../../../contracts/zod';
 import { tokenCreateSchema } from '../../../contracts/auth';
 import type { User } from '../../../contracts/user';
 import { applyServerErrors } from '../../../lib/form-errors';
 
 /** The owner is a Select's string; the contract wants a number (or nothing: yourself). */
-const tokenFormSchema = tokenCreateSchema.pick({ name: true }).extend({ owner: z.string() });
+const tokenFormSchema = z.extend(z.pick(tokenCreateSchema, { name: true }), { owner: z.string() });
 type TokenFormValues = z.infer<typeof tokenFormSchema>;
 
 interface TokenCreateFormProps {
