@@ -58,6 +58,17 @@ export default tseslint.config(
       // `Array<'a' | 'b'>` reads better than `('a' | 'b')[]`; mapped types are not index signatures.
       '@typescript-eslint/array-type': ['error', { default: 'array-simple' }],
       '@typescript-eslint/consistent-indexed-object-style': 'off',
+      // Classic zod is ~20 KB gzip of the initial bundle; the console uses zod/mini, through
+      // src/contracts/zod.ts (it loads the English messages the contracts' errors rely on).
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['zod', 'zod/v4', 'zod/v4/classic'].map((name) => ({
+            name,
+            message: "Use zod/mini: import { z } from 'src/contracts/zod'.",
+          })),
+        },
+      ],
     },
   },
   {

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from '../contracts/zod';
 import { linksWriteResponseSchema, type LinkWrite } from '../contracts/link';
 import { apiClient, requireBody } from '../lib/api-client';
 import { customerQueries } from './customers';

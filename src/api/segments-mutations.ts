@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from '../contracts/zod';
 import { segmentSchema, segmentsPageSchema, type SegmentWrite } from '../contracts/segment';
 import { apiClient, requireBody } from '../lib/api-client';
 import { customerQueries } from './customers';

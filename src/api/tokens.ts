@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from '../contracts/zod';
 import { apiTokensListSchema, tokenCreatedSchema, type TokenCreate } from '../contracts/auth';
 import { apiClient, requireBody } from '../lib/api-client';
 

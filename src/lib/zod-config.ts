@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../contracts/zod';
 
 // zod 4 probes `new Function` when an object schema is created, to JIT its parser. The server's
 // CSP (script-src 'self') refuses it and Chromium logs a violation on every page load. Must run

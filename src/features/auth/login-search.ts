@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../contracts/zod';
 
 /**
  * Only a path on this origin may be a redirect target: `//evil.example`, `/\evil.example` and
@@ -15,7 +15,7 @@ export function isSafeRedirect(value: string): boolean {
 
 /** `/login?redirect=/customers?page=2`: a bad or foreign value is dropped, never an error. */
 export const loginSearchSchema = z.object({
-  redirect: z.string().refine(isSafeRedirect).optional().catch(undefined),
+  redirect: z.catch(z.optional(z.string().check(z.refine(isSafeRedirect))), undefined),
 });
 export type LoginSearch = z.infer<typeof loginSearchSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../contracts/zod';
 
 export const CUSTOMER_TABS = ['overview', 'transactions', 'fields'] as const;
 export type CustomerTab = (typeof CUSTOMER_TABS)[number];
@@ -8,14 +8,18 @@ export type CustomerTab = (typeof CUSTOMER_TABS)[number];
  * falls back to its default instead of failing the page.
  */
 export const customerPageSearchSchema = z.object({
-  tab: z.enum(CUSTOMER_TABS).default('overview').catch('overview'),
-  tpage: z.number().int().min(1).max(100_000).default(1).catch(1),
+  tab: z.catch(z._default(z.enum(CUSTOMER_TABS), 'overview'), 'overview'),
+  tpage: z.catch(z._default(z.int().check(z.minimum(1), z.maximum(100_000)), 1), 1),
   // `edit=1` or `edit=true`: the router parses both as JSON values.
-  edit: z
-    .union([z.boolean(), z.literal(1), z.literal(0)])
-    .transform((value) => value === true || value === 1)
-    .optional()
-    .catch(undefined),
+  edit: z.catch(
+    z.optional(
+      z.pipe(
+        z.union([z.boolean(), z.literal(1), z.literal(0)]),
+        z.transform((value) => value === true || value === 1),
+      ),
+    ),
+    undefined,
+  ),
 });
 export type CustomerPageSearch = z.infer<typeof customerPageSearchSchema>;
 

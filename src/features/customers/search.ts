@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import { z } from '../../contracts/zod';
 import type { CustomersListParams, Range } from '../../api/customers';
 import { CUSTOMER_ORDER_FIELDS } from '../../contracts/customer';
 
 /**
  * The grid's state lives in the URL (`/customers?page=2&sort=name&dir=desc&segment=[3]`): a
  * bookmarked or shared link reopens the same rows in the same columns. Every field is optional and
- * lenient: a value that does not parse falls back to its default (`.catch`) and is reported by
+ * lenient: a value that does not parse falls back to its default (`z.catch`) and is reported by
  * `findInvalidSearchKeys` so the grid can say so, never crash.
  */
 
@@ -40,7 +40,7 @@ export function customFieldColumnId(fieldId: number): ColumnId {
   return `cf_${fieldId}`;
 }
 
-const ids = z.array(z.number().int().positive()).min(1).max(100);
+const ids = z.array(z.int().check(z.positive())).check(z.minLength(1), z.maxLength(100));
 /**
  * `YYYY-MM-DD` as a local calendar day. Date's own constructor (not dayjs): this module is in the
  * initial bundle (route search validation), and a real day is all it needs to check.
@@ -55,19 +55,22 @@ function localDay(value: string): Date | null {
   return real ? date : null;
 }
 
-const isoDate = z.string().refine((value) => localDay(value) !== null);
+const isoDate = z.string().check(z.refine((value) => localDay(value) !== null));
 
-/** Each field as it must be; the lenient schema below wraps each in `.optional().catch(undefined)`. */
+/** Each field as it must be; the lenient schema below wraps each in `lenient`. */
 const strictFields = {
-  page: z.number().int().min(1).max(1_000_000),
+  page: z.int().check(z.minimum(1), z.maximum(1_000_000)),
   size: z.literal(PAGE_SIZES),
   sort: z.enum(CUSTOMER_ORDER_FIELDS),
   dir: z.enum(['asc', 'desc']),
   // The router's search parser turns `?q=123` into a number: a search for digits is still text.
-  q: z
-    .union([z.string(), z.number()])
-    .transform((value) => String(value).trim())
-    .pipe(z.string().min(1).max(200)),
+  q: z.pipe(
+    z.pipe(
+      z.union([z.string(), z.number()]),
+      z.transform((value) => String(value).trim()),
+    ),
+    z.string().check(z.minLength(1), z.maxLength(200)),
+  ),
   responsible: ids,
   segment: ids,
   tag: ids,
@@ -75,30 +78,37 @@ const strictFields = {
   nextTo: isoDate,
   createdFrom: isoDate,
   createdTo: isoDate,
-  cols: z
-    .array(z.string().refine(isColumnId))
-    .min(1)
-    .max(100)
-    .refine((cols) => new Set(cols).size === cols.length, 'Columns repeat')
-    .transform((cols) => cols as ColumnId[]),
+  cols: z.pipe(
+    z
+      .array(z.string().check(z.refine(isColumnId)))
+      .check(
+        z.minLength(1),
+        z.maxLength(100),
+        z.refine((cols) => new Set(cols).size === cols.length, 'Columns repeat'),
+      ),
+    z.transform((cols) => cols as ColumnId[]),
+  ),
 };
 
-const strictSearchSchema = z.object(strictFields).partial();
+const strictSearchSchema = z.partial(z.object(strictFields));
+
+/** A value that does not parse is dropped (`undefined`), never an error. */
+const lenient = <T extends z.core.SomeType>(schema: T) => z.catch(z.optional(schema), undefined);
 
 export const customersSearchSchema = z.object({
-  page: strictFields.page.optional().catch(undefined),
-  size: strictFields.size.optional().catch(undefined),
-  sort: strictFields.sort.optional().catch(undefined),
-  dir: strictFields.dir.optional().catch(undefined),
-  q: strictFields.q.optional().catch(undefined),
-  responsible: strictFields.responsible.optional().catch(undefined),
-  segment: strictFields.segment.optional().catch(undefined),
-  tag: strictFields.tag.optional().catch(undefined),
-  nextFrom: strictFields.nextFrom.optional().catch(undefined),
-  nextTo: strictFields.nextTo.optional().catch(undefined),
-  createdFrom: strictFields.createdFrom.optional().catch(undefined),
-  createdTo: strictFields.createdTo.optional().catch(undefined),
-  cols: strictFields.cols.optional().catch(undefined),
+  page: lenient(strictFields.page),
+  size: lenient(strictFields.size),
+  sort: lenient(strictFields.sort),
+  dir: lenient(strictFields.dir),
+  q: lenient(strictFields.q),
+  responsible: lenient(strictFields.responsible),
+  segment: lenient(strictFields.segment),
+  tag: lenient(strictFields.tag),
+  nextFrom: lenient(strictFields.nextFrom),
+  nextTo: lenient(strictFields.nextTo),
+  createdFrom: lenient(strictFields.createdFrom),
+  createdTo: lenient(strictFields.createdTo),
+  cols: lenient(strictFields.cols),
 });
 export type CustomersSearch = z.output<typeof customersSearchSchema>;
 export type SearchKey = keyof CustomersSearch;

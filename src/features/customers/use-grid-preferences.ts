@@ -1,5 +1,5 @@
 import { useLocalStorage } from '@mantine/hooks';
-import { z } from 'zod';
+import { z } from '../../contracts/zod';
 import { isColumnId, type ColumnId } from './search';
 
 export const DENSITIES = ['comfortable', 'compact'] as const;
@@ -10,13 +10,15 @@ export type Density = (typeof DENSITIES)[number];
  * unsaid: a link with `cols=` shows those columns whatever the preferences say.
  */
 const preferencesSchema = z.object({
-  columns: z
-    .array(z.string())
-    .transform((cols) => cols.filter(isColumnId))
-    .optional()
-    .catch(undefined),
-  widths: z.record(z.string(), z.number().int().min(40).max(1200)).optional().catch(undefined),
-  density: z.enum(DENSITIES).optional().catch(undefined),
+  columns: z.catch(
+    z.optional(z.pipe(z.array(z.string()), z.transform((cols) => cols.filter(isColumnId)))),
+    undefined,
+  ),
+  widths: z.catch(
+    z.optional(z.record(z.string(), z.int().check(z.minimum(40), z.maximum(1200)))),
+    undefined,
+  ),
+  density: z.catch(z.optional(z.enum(DENSITIES)), undefined),
 });
 export type GridPreferences = z.infer<typeof preferencesSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from '../../contracts/zod';
 import type { Account } from '../../contracts/account';
 import { customersModeSchema, type CustomersMode } from '../../contracts/customer';
 

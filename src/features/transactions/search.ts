@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import { z } from 'zod';
+import { z } from '../../contracts/zod';
 import type { TransactionsListParams } from '../../api/transactions';
 
 /**
@@ -11,15 +11,20 @@ export const DEFAULT_TRANSACTION_PAGE_SIZE = 50;
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((value) => dayjs(value).isValid() && dayjs(value).format('YYYY-MM-DD') === value);
+  .check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/),
+    z.refine((value) => dayjs(value).isValid() && dayjs(value).format('YYYY-MM-DD') === value),
+  );
+
+/** A value that does not parse is dropped (`undefined`), never an error. */
+const lenient = <T extends z.core.SomeType>(schema: T) => z.catch(z.optional(schema), undefined);
 
 export const transactionsSearchSchema = z.object({
-  page: z.number().int().min(1).max(1_000_000).optional().catch(undefined),
-  size: z.literal(TRANSACTION_PAGE_SIZES).optional().catch(undefined),
-  customer: z.number().int().positive().max(2_147_483_647).optional().catch(undefined),
-  from: isoDate.optional().catch(undefined),
-  to: isoDate.optional().catch(undefined),
+  page: lenient(z.int().check(z.minimum(1), z.maximum(1_000_000))),
+  size: lenient(z.literal(TRANSACTION_PAGE_SIZES)),
+  customer: lenient(z.int().check(z.positive(), z.maximum(2_147_483_647))),
+  from: lenient(isoDate),
+  to: lenient(isoDate),
 });
 export type TransactionsSearch = z.output<typeof transactionsSearchSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../contracts/zod';
 import { demoUsersSchema, meSchema, type LoginBody } from '../../../contracts/auth';
 import { apiClient, requireBody } from '../../../lib/api-client';
 

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import { z } from 'zod';
+import { z } from '../../../contracts/zod';
 import { transactionCreateSchema, type TransactionCreate } from '../../../contracts/transaction';
 
 /**
@@ -106,15 +106,15 @@ function messageFor(field: string, issue: z.core.$ZodIssue): string {
 
 const formShape = z.object({
   price: z.union([z.number(), z.string()]),
-  completed_at: z.string().nullable(),
+  completed_at: z.nullable(z.string()),
   comment: z.string(),
   next_price: z.union([z.number(), z.string()]),
-  next_date: z.string().nullable(),
+  next_date: z.nullable(z.string()),
   elements: z.array(
     z.object({
       key: z.string(),
-      catalogId: z.string().nullable(),
-      elementId: z.string().nullable(),
+      catalogId: z.nullable(z.string()),
+      elementId: z.nullable(z.string()),
       quantity: z.union([z.number(), z.string()]),
     }),
   ),
@@ -122,12 +122,14 @@ const formShape = z.object({
 
 /** The form schema: the input shapes, then the contract on the converted item, issues on fields. */
 export function addTransactionSchemaFor(periodicity: boolean) {
-  return formShape.superRefine((values, ctx) => {
-    const result = transactionCreateSchema.safeParse(toTransactionDraft(values, periodicity));
-    if (result.success) return;
-    for (const issue of result.error.issues) {
-      const field = fieldForTransactionPath(issue.path.map(String).join('.'), values) ?? 'root';
-      ctx.addIssue({ code: 'custom', path: field.split('.'), message: messageFor(field, issue) });
-    }
-  });
+  return formShape.check(
+    z.superRefine((values, ctx) => {
+      const result = transactionCreateSchema.safeParse(toTransactionDraft(values, periodicity));
+      if (result.success) return;
+      for (const issue of result.error.issues) {
+        const field = fieldForTransactionPath(issue.path.map(String).join('.'), values) ?? 'root';
+        ctx.addIssue({ code: 'custom', path: field.split('.'), message: messageFor(field, issue) });
+      }
+    }),
+  );
 }

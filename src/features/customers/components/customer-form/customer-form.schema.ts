@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
-import { z } from 'zod';
+import { z } from '../../../../contracts/zod';
 import type { AccountCustomersMode } from '../../../../contracts/account';
 import type { CustomFieldValues } from '../../../../contracts/common';
 import type { CustomField } from '../../../../contracts/custom-field';
@@ -270,8 +270,8 @@ const rowShape = z.object({
   key: z.string(),
   name: z.string(),
   next_price: z.union([z.number(), z.string()]),
-  next_date: z.string().nullable(),
-  responsible_user_id: z.string().nullable(),
+  next_date: z.nullable(z.string()),
+  responsible_user_id: z.nullable(z.string()),
   periodicity: z.union([z.number(), z.string()]),
   tags: z.array(z.string()),
   segments: z.array(z.string()),
@@ -284,15 +284,17 @@ const rowShape = z.object({
  * each issue put on the row's field (`rows.1.next_date`) or, failing that, on the row (`rows.1.key`).
  */
 export function customersFormSchemaFor(mode: CustomersMode, context: FormContext) {
-  return z.object({ rows: z.array(rowShape).min(1) }).superRefine((values, ctx) => {
-    values.rows.forEach((row, index) => {
-      for (const issue of validateRow(row, mode, context)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['rows', index, ...(issue.field ?? 'key').split('.')],
-          message: issue.message,
-        });
-      }
-    });
-  });
+  return z.object({ rows: z.array(rowShape).check(z.minLength(1)) }).check(
+    z.superRefine((values, ctx) => {
+      values.rows.forEach((row, index) => {
+        for (const issue of validateRow(row, mode, context)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rows', index, ...(issue.field ?? 'key').split('.')],
+            message: issue.message,
+          });
+        }
+      });
+    }),
+  );
 }

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import { z } from 'zod';
+import { z } from '../../../../contracts/zod';
 import type { CustomFieldValues } from '../../../../contracts/common';
 import { EDITABLE_FIELD_TYPES, type CustomField } from '../../../../contracts/custom-field';
 import {
@@ -21,7 +21,7 @@ const formShape = z.object({
   next_price: z.number(),
   /** `YYYY-MM-DD` from a date input, or '' for none. */
   next_date: z.union([z.literal(''), z.iso.date('Enter a date')]),
-  responsible_user_id: z.string().min(1, 'Choose a responsible user'),
+  responsible_user_id: z.string().check(z.minLength(1, 'Choose a responsible user')),
   periodicity: z.number(),
   tags: z.array(z.string()),
   fields: z.record(z.string(), z.union([z.string(), z.array(z.string()), z.boolean()])),
@@ -168,28 +168,30 @@ function isHttpUrl(text: string): boolean {
 /** The form schema for the account's mode: input formats, then the contract's create rules. */
 export function customerEditSchema(mode: CustomersMode, fields: readonly CustomField[]) {
   const contract = customerCreateSchemaFor(mode);
-  return formShape.superRefine((values, ctx) => {
-    // The server's per-type checks the contract cannot know (it does not see field types).
-    for (const field of fields) {
-      const input = values.fields[fieldKey(field.id)];
-      if (typeof input !== 'string' || input.trim() === '') continue;
-      const path = ['fields', fieldKey(field.id)];
-      if (field.type === 'numeric' && !/^-?\d{1,15}([.,]\d{1,6})?$/.test(input.trim())) {
-        ctx.addIssue({ code: 'custom', message: 'Enter a number', path });
+  return formShape.check(
+    z.superRefine((values, ctx) => {
+      // The server's per-type checks the contract cannot know (it does not see field types).
+      for (const field of fields) {
+        const input = values.fields[fieldKey(field.id)];
+        if (typeof input !== 'string' || input.trim() === '') continue;
+        const path = ['fields', fieldKey(field.id)];
+        if (field.type === 'numeric' && !/^-?\d{1,15}([.,]\d{1,6})?$/.test(input.trim())) {
+          ctx.addIssue({ code: 'custom', message: 'Enter a number', path });
+        }
+        if (field.type === 'url' && !isHttpUrl(input)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'Enter a web address starting with http:// or https://',
+            path,
+          });
+        }
       }
-      if (field.type === 'url' && !isHttpUrl(input)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: 'Enter a web address starting with http:// or https://',
-          path,
-        });
+      const result = contract.safeParse(toCustomerPatch(values, fields, mode));
+      if (result.success) return;
+      for (const issue of result.error.issues) {
+        const path = formPathOf(issue.path, fields);
+        ctx.addIssue({ code: 'custom', message: issue.message, path: path ? path.split('.') : [] });
       }
-    }
-    const result = contract.safeParse(toCustomerPatch(values, fields, mode));
-    if (result.success) return;
-    for (const issue of result.error.issues) {
-      const path = formPathOf(issue.path, fields);
-      ctx.addIssue({ code: 'custom', message: issue.message, path: path ? path.split('.') : [] });
-    }
-  });
+    }),
+  );
 }
