@@ -6,12 +6,11 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { root } from './lib.mjs';
 
-// The budget is 180 KB and is NOT met yet: React (66 KB), zod's classic API (~24 KB,
-// shared with the server's contracts), TanStack Router/Query and Mantine's provider alone are
-// ~155 KB. Until the contracts move to zod/mini, this ratchet holds the line at today's size,
-// so nothing grows unnoticed; lower it as the bundle shrinks, never raise it.
+// The budget is 180 KB. With the contracts on zod/mini (about 14 KB less than classic
+// zod) the route is at ~180-181 KB; this ratchet holds the line just above today's size, so
+// nothing grows unnoticed. Lower it as the bundle shrinks, never raise it.
 const TARGET_KB = 180;
-const BUDGET_KB = 205;
+const BUDGET_KB = 182;
 const GRID_ROUTE_MODULES = [/src\/routes\/__root\.tsx/, /src\/routes\/_app\.tsx/, /src\/routes\/_app\/customers\/index\.tsx/];
 
 const dist = path.resolve(root, process.env.DIST_DIR ?? 'dist');
