@@ -1,6 +1,7 @@
 import { z } from '../../contracts/zod';
 import type { CustomersListParams, Range } from '../../api/customers';
 import { CUSTOMER_ORDER_FIELDS } from '../../contracts/customer';
+import { dayRange, isCalendarDay } from '../../lib/calendar-day';
 
 /**
  * The grid's state lives in the URL (`/customers?page=2&sort=name&dir=desc&segment=[3]`): a
@@ -41,21 +42,7 @@ export function customFieldColumnId(fieldId: number): ColumnId {
 }
 
 const ids = z.array(z.int().check(z.positive())).check(z.minLength(1), z.maxLength(100));
-/**
- * `YYYY-MM-DD` as a local calendar day. Date's own constructor (not dayjs): this module is in the
- * initial bundle (route search validation), and a real day is all it needs to check.
- */
-function localDay(value: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(year, month - 1, day);
-  const real =
-    date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day;
-  return real ? date : null;
-}
-
-const isoDate = z.string().check(z.refine((value) => localDay(value) !== null));
+const isoDate = z.string().check(z.refine(isCalendarDay));
 
 /** Each field as it must be; the lenient schema below wraps each in `lenient`. */
 const strictFields = {
@@ -148,19 +135,9 @@ export function clearFilters(search: CustomersSearch): CustomersSearch {
   return next;
 }
 
-function dayRange(from: string | undefined, to: string | undefined): Range | undefined {
+function filterRange(from: string | undefined, to: string | undefined): Range | undefined {
   if (from === undefined && to === undefined) return undefined;
-  const range: Range = {};
-  // Whole local days: "to 2024-05-31" includes the evening of the 31st.
-  const start = from === undefined ? null : localDay(from);
-  const end = to === undefined ? null : localDay(to);
-  if (start) range.from = Math.floor(start.getTime() / 1000);
-  if (end) {
-    // The next local midnight minus a second: right on days when the clocks change, too.
-    const next = new Date(end.getFullYear(), end.getMonth(), end.getDate() + 1);
-    range.to = Math.floor(next.getTime() / 1000) - 1;
-  }
-  return range;
+  return dayRange(from, to);
 }
 
 /** The `GET /api/v4/customers` parameters for the grid's URL state (stable: empties omitted). */
@@ -174,9 +151,9 @@ export function toListQuery(search: CustomersSearch): CustomersListParams {
   if (search.responsible) filter.responsible_user_id = search.responsible;
   if (search.segment) filter.segment_id = search.segment;
   if (search.tag) filter.tag_id = search.tag;
-  const nextDate = dayRange(search.nextFrom, search.nextTo);
+  const nextDate = filterRange(search.nextFrom, search.nextTo);
   if (nextDate) filter.next_date = nextDate;
-  const createdAt = dayRange(search.createdFrom, search.createdTo);
+  const createdAt = filterRange(search.createdFrom, search.createdTo);
   if (createdAt) filter.created_at = createdAt;
   if (Object.keys(filter).length > 0) params.filter = filter;
   if (search.sort !== undefined) params.order = { [search.sort]: search.dir ?? 'asc' };

@@ -1,6 +1,6 @@
-import dayjs from 'dayjs';
 import { z } from '../../contracts/zod';
 import type { TransactionsListParams } from '../../api/transactions';
+import { dayRange, isCalendarDay } from '../../lib/calendar-day';
 
 /**
  * `/transactions?page=2&size=50&customer=17&from=2025-01-01&to=2025-03-31`: the list's state is in
@@ -9,12 +9,7 @@ import type { TransactionsListParams } from '../../api/transactions';
 export const TRANSACTION_PAGE_SIZES = [25, 50, 100, 250] as const;
 export const DEFAULT_TRANSACTION_PAGE_SIZE = 50;
 
-const isoDate = z
-  .string()
-  .check(
-    z.regex(/^\d{4}-\d{2}-\d{2}$/),
-    z.refine((value) => dayjs(value).isValid() && dayjs(value).format('YYYY-MM-DD') === value),
-  );
+const isoDate = z.string().check(z.refine(isCalendarDay));
 
 /** A value that does not parse is dropped (`undefined`), never an error. */
 const lenient = <T extends z.core.SomeType>(schema: T) => z.catch(z.optional(schema), undefined);
@@ -42,10 +37,7 @@ export function toTransactionsListParams(search: TransactionsSearch): Transactio
   if (search.customer !== undefined) filter.customer_id = [search.customer];
   if (search.from !== undefined || search.to !== undefined) {
     // Whole local days: "to 2025-03-31" includes that evening.
-    filter.completed_at = {
-      ...(search.from !== undefined ? { from: dayjs(search.from).startOf('day').unix() } : {}),
-      ...(search.to !== undefined ? { to: dayjs(search.to).endOf('day').unix() } : {}),
-    };
+    filter.completed_at = dayRange(search.from, search.to);
   }
   if (Object.keys(filter).length > 0) params.filter = filter;
   return params;

@@ -1,9 +1,9 @@
 import { Badge, Button, CloseButton, Group } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { referenceQueries } from '../../../api/reference';
 import type { Segment } from '../../../contracts/segment';
 import type { User } from '../../../contracts/user';
+import { localDay } from '../../../lib/calendar-day';
 import { hasActiveFilters, type CustomersSearch } from '../search';
 
 interface Chip {
@@ -21,7 +21,11 @@ interface CustomersFilterChipsProps {
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const day = (value: string) => dateFormat.format(dayjs(value).toDate());
+// The URL's days are validated, so `localDay` finds one; the raw text is the fallback regardless.
+const day = (value: string) => {
+  const date = localDay(value);
+  return date ? dateFormat.format(date) : value;
+};
 
 function rangeLabel(from: string | undefined, to: string | undefined): string {
   if (from && to) return `${day(from)} – ${day(to)}`;
