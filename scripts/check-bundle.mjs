@@ -6,11 +6,10 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { root } from './lib.mjs';
 
-// The issue's budget is 180 KB. With the contracts on zod/mini (about 14 KB less than classic
-// zod) the route is at ~180-181 KB; this ratchet holds the line just above today's size, so
-// nothing grows unnoticed. Lower it as the bundle shrinks, never raise it.
-const TARGET_KB = 180;
-const BUDGET_KB = 182;
+// The issue's budget: the grid route's initial JS under 180 KB gzip. React alone is 66 KB of it, so
+// whatever the first paint can do without (menus, overlays, filters, virtualizer, date pickers)
+// loads later; see the README's Benchmarks for where the bytes go.
+const BUDGET_KB = 180;
 const GRID_ROUTE_MODULES = [/src\/routes\/__root\.tsx/, /src\/routes\/_app\.tsx/, /src\/routes\/_app\/customers\/index\.tsx/];
 
 const dist = path.resolve(root, process.env.DIST_DIR ?? 'dist');
@@ -42,6 +41,6 @@ for (const [file, size] of rows) console.log(`  ${(size / 1024).toFixed(1).padSt
 const kb = total / 1024;
 const ok = kb <= BUDGET_KB;
 console.log(
-  `bundle: grid route initial JS ${kb.toFixed(1)} KB gzip (ratchet ${BUDGET_KB} KB, target ${TARGET_KB} KB): ${ok ? 'ok' : 'OVER BUDGET'}`,
+  `bundle: grid route initial JS ${kb.toFixed(1)} KB gzip (budget ${BUDGET_KB} KB): ${ok ? 'ok' : 'OVER BUDGET'}`,
 );
 process.exit(ok ? 0 : 1);
