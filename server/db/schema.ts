@@ -103,6 +103,12 @@ export const segments = pgTable('segments', {
   color: text('color').notNull(),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
+  /**
+   * Live (not deleted) customers in the segment, whoever owns them. Kept by triggers in
+   * migration 0002, never written by the app; callers who may not see every customer need
+   * the counting join instead.
+   */
+  customersCount: integer('customers_count').notNull().default(0),
 });
 
 export const tags = pgTable(
@@ -150,6 +156,9 @@ export const customers = pgTable(
     index('customers_ltv_idx').on(t.ltv, t.id),
     index('customers_name_idx').on(sql`lower(${t.name})`, t.id),
     index('customers_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    // Tiny (few customers are deleted): lets the segment-count triggers ask "is it deleted?"
+    // with an anti-join instead of reading the wide customers table.
+    index('customers_deleted_idx').on(t.id).where(sql`${t.isDeleted}`),
   ],
 );
 
