@@ -1,15 +1,26 @@
-import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from './client';
 import { customers, customerSegments, segments } from './schema';
 
-export type SegmentRow = typeof segments.$inferSelect;
+// The stored count covers every customer, so it is read only for callers who may see them all.
+const { customersCount: storedCount, ...segmentColumns } = getTableColumns(segments);
+
+export type SegmentRow = Omit<typeof segments.$inferSelect, 'customersCount'>;
 export type SegmentWithCount = SegmentRow & { customersCount: number };
 
 /** Customer segments; counts only customers the caller may see (`visibility`). */
 export function createSegmentRepository(db: Db) {
-  /** One grouped query for a whole page of segments. */
-  async function counts(ids: number[], visibility: SQL | undefined): Promise<Map<number, number>> {
-    if (ids.length === 0) return new Map();
+  /** The triggers' counts (migration 0002): right for a caller who may see every customer. */
+  async function storedCounts(ids: number[]): Promise<Map<number, number>> {
+    const rows = await db
+      .select({ id: segments.id, n: storedCount })
+      .from(segments)
+      .where(inArray(segments.id, ids));
+    return new Map(rows.map((r) => [r.id, r.n]));
+  }
+
+  /** One grouped join for a whole page; it reads the customers table, so only when restricted. */
+  async function visibleCounts(ids: number[], visibility: SQL): Promise<Map<number, number>> {
     const rows = await db
       .select({ segmentId: customerSegments.segmentId, n: count() })
       .from(customerSegments)
@@ -25,10 +36,9 @@ export function createSegmentRepository(db: Db) {
     rows: SegmentRow[],
     visibility: SQL | undefined,
   ): Promise<SegmentWithCount[]> {
-    const byId = await counts(
-      rows.map((r) => r.id),
-      visibility,
-    );
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const byId = visibility ? await visibleCounts(ids, visibility) : await storedCounts(ids);
     return rows.map((r) => ({ ...r, customersCount: byId.get(r.id) ?? 0 }));
   }
 
@@ -40,8 +50,16 @@ export function createSegmentRepository(db: Db) {
       limit: number,
       visibility: SQL | undefined,
     ): Promise<SegmentWithCount[]> {
+      if (!visibility) {
+        return db
+          .select({ ...segmentColumns, customersCount: storedCount })
+          .from(segments)
+          .orderBy(asc(segments.id))
+          .offset(offset)
+          .limit(limit);
+      }
       const rows = await db
-        .select()
+        .select(segmentColumns)
         .from(segments)
         .orderBy(asc(segments.id))
         .offset(offset)
@@ -50,7 +68,11 @@ export function createSegmentRepository(db: Db) {
     },
 
     async byId(id: number): Promise<SegmentRow | undefined> {
-      const rows = await db.select().from(segments).where(eq(segments.id, id)).limit(1);
+      const rows = await db
+        .select(segmentColumns)
+        .from(segments)
+        .where(eq(segments.id, id))
+        .limit(1);
       return rows[0];
     },
 
@@ -66,7 +88,7 @@ export function createSegmentRepository(db: Db) {
         return tx
           .insert(segments)
           .values(values.map((v) => ({ ...v, createdAt: now, updatedAt: now })))
-          .returning();
+          .returning(segmentColumns);
       });
     },
 
@@ -75,7 +97,7 @@ export function createSegmentRepository(db: Db) {
         .update(segments)
         .set({ ...patch, updatedAt: now })
         .where(eq(segments.id, id))
-        .returning();
+        .returning(segmentColumns);
       return rows[0];
     },
 
