@@ -17,12 +17,13 @@ import { isUnauthorized } from '../lib/api-error';
 
 export const Route = createFileRoute('/_app')({
   beforeLoad: async ({ context, location, matches }) => {
+    // 'static': cached data is good enough here (ensureQueryData semantics); the shell's
+    // useSuspenseQuery keeps it fresh. Asked for first: the shell renders as soon as it is
+    // back, while the rows are still on their way (the embedded database answers in order).
+    const session = context.queryClient.query({ ...authQueries.me(), staleTime: 'static' });
     startWithSessionCheck(context.queryClient, matches);
     try {
-      // 'static': cached data is good enough here (ensureQueryData semantics); the shell's
-      // useSuspenseQuery keeps it fresh.
-      const me = await context.queryClient.query({ ...authQueries.me(), staleTime: 'static' });
-      return { me };
+      return { me: await session };
     } catch (error) {
       if (isUnauthorized(error)) {
         // `location.href` is the path + search + hash being opened: a deep link survives sign-in.
