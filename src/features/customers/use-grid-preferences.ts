@@ -22,14 +22,28 @@ const preferencesSchema = z.object({
 });
 export type GridPreferences = z.infer<typeof preferencesSchema>;
 
-export function parsePreferences(raw: string | null | undefined): GridPreferences {
-  if (!raw) return {};
+const NO_PREFERENCES: GridPreferences = {};
+
+function parse(raw: string): GridPreferences {
   try {
     const parsed = preferencesSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : {};
+    return parsed.success ? parsed.data : NO_PREFERENCES;
   } catch {
-    return {};
+    return NO_PREFERENCES;
   }
+}
+
+/**
+ * The same stored text gives the same object. Mantine's useLocalStorage reads the value again
+ * after mounting and sets it: with a new object each time, the whole grid rendered twice on
+ * first paint.
+ */
+let lastParsed: { raw: string; value: GridPreferences } | null = null;
+
+export function parsePreferences(raw: string | null | undefined): GridPreferences {
+  if (!raw) return NO_PREFERENCES;
+  if (lastParsed?.raw !== raw) lastParsed = { raw, value: parse(raw) };
+  return lastParsed.value;
 }
 
 export function preferencesKey(userId: number): string {
@@ -39,7 +53,7 @@ export function preferencesKey(userId: number): string {
 export function useGridPreferences(userId: number) {
   const [preferences, setPreferences] = useLocalStorage<GridPreferences>({
     key: preferencesKey(userId),
-    defaultValue: {},
+    defaultValue: NO_PREFERENCES,
     // Read synchronously: the first render must already use the saved columns (no flash).
     getInitialValueInEffect: false,
     serialize: (value) => JSON.stringify(value),
