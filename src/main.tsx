@@ -24,6 +24,10 @@ const router = createAppRouter(queryClient);
 // done. Ask now instead, so the page's code arrives while the session and the data are fetched.
 const [openingRoutes] = router.getMatchedRoutes(router.state.location.pathname);
 for (const route of openingRoutes) void router.loadRouteChunk(route)?.catch(() => undefined);
+// RouterProvider would start the first load after React's first render; starting it here sends
+// the session check and the page's requests while React renders (the provider sees the load in
+// flight and does not start another).
+void router.load().catch(console.error);
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
