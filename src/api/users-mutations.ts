@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { userSchema, type UserRightsUpdate } from '../contracts/user';
 import { apiClient, requireBody } from '../lib/api-client';
+import { authQueries } from './auth-queries';
 import { customerQueries } from './customers';
 import { referenceQueries } from './reference';
 
@@ -23,6 +24,8 @@ export function useUpdateUserRights() {
         queryClient.invalidateQueries({ queryKey: referenceQueries.users().queryKey }),
         // What the grid shows depends on the viewer's rights.
         queryClient.invalidateQueries({ queryKey: customerQueries.all }),
+        // An administrator may have changed their own rights: the shell and the pages read them.
+        queryClient.invalidateQueries({ queryKey: authQueries.me().queryKey }),
       ]),
   });
 }

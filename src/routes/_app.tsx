@@ -11,7 +11,7 @@ import { RouteErrorComponent } from '../components/error-state';
 import { PagePending } from '../components/page-pending';
 import { accountQueries } from '../api/account-queries';
 import { customerQueries } from '../api/customers';
-import { authQueries } from '../features/auth/api/auth-queries';
+import { authQueries } from '../api/auth-queries';
 import { useLogout } from '../features/auth/api/auth-mutations';
 import { isUnauthorized } from '../lib/api-error';
 

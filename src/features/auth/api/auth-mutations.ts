@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { authQueries } from './auth-queries';
-import { login, logout } from './auth-requests';
+import { authQueries } from '../../../api/auth-queries';
+import { login, logout } from '../../../api/auth-requests';
 
 export function useLogin() {
   const queryClient = useQueryClient();

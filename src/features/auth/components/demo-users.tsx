@@ -1,6 +1,6 @@
 import { Button, List, Paper, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { authQueries } from '../api/auth-queries';
+import { authQueries } from '../../../api/auth-queries';
 
 interface DemoUsersProps {
   onPick: (credentials: { email: string; password: string }) => void;

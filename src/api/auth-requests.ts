@@ -1,6 +1,6 @@
-import { z } from '../../../contracts/zod';
-import { demoUsersSchema, meSchema, type LoginBody } from '../../../contracts/auth';
-import { apiClient, requireBody } from '../../../lib/api-client';
+import { z } from '../contracts/zod';
+import { demoUsersSchema, meSchema, type LoginBody } from '../contracts/auth';
+import { apiClient, requireBody } from '../lib/api-client';
 
 export async function login(body: LoginBody) {
   return requireBody(await apiClient.post('/api/auth/login', body, meSchema), 'Sign-in');
