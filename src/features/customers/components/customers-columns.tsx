@@ -9,7 +9,7 @@ import type { Segment } from '../../../contracts/segment';
 import type { CustomerStatus } from '../../../contracts/status';
 import type { GridMode } from '../grid-capabilities';
 import { isoFromUnix, readableOn, type GridFormat } from '../grid-format';
-import { customFieldColumnId, type ColumnId } from '../search';
+import { BASE_COLUMN_IDS, customFieldColumnId, type ColumnId } from '../search';
 import classes from './customers-cells.module.css';
 
 /** What the columns need to turn ids into names and numbers into money. */
@@ -245,22 +245,11 @@ export function buildGridColumns(ctx: ColumnContext): GridColumn[] {
   return columns;
 }
 
-/** Shown when neither the URL nor the user's preferences say which columns. */
-export const DEFAULT_COLUMNS: readonly ColumnId[] = [
-  'name',
-  'next_date',
-  'next_price',
-  'ltv',
-  'purchases_count',
-  'average_check',
-  'responsible',
-  'segments',
-  'periodicity',
-  'status',
-  'tags',
-  'created_at',
-  'updated_at',
-];
+/**
+ * Shown when neither the URL nor the user's preferences say which columns: every built-in one
+ * (the grid drops those of the other customers mode).
+ */
+export const DEFAULT_COLUMNS: readonly ColumnId[] = BASE_COLUMN_IDS;
 
 const helper = createColumnHelper<DataTableFeatures, Customer>();
 
