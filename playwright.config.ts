@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/chromium-launch';
 
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-const useSystemChromium = existsSync(SYSTEM_CHROMIUM) && process.env.PW_CHROMIUM !== 'bundled';
 // E2E_PORT (read by scripts/e2e-server.mjs too): runs side by side need not share a port.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${String(PORT)}`;
@@ -26,18 +24,7 @@ export default defineConfig({
       name: 'chromium',
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: {
-          ...(useSystemChromium ? { executablePath: SYSTEM_CHROMIUM } : {}),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-dev-shm-usage',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        },
+        launchOptions: chromiumLaunchOptions(),
       },
     },
   ],

@@ -6,21 +6,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/chromium-launch';
 import { startServer } from './bench-process';
 
 export const IMPORT_ROWS = 10_000;
 export const IMPORT_BUDGET_MS = 60_000;
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 function csv(rows: number, prefix: string): string {
   const lines = ['Name,Next price,Next purchase date,Periodicity,Tags'];
@@ -39,10 +30,7 @@ export interface ImportFigures {
 
 /** Imports `rows` rows through the console at `base` (a running server with the demo users). */
 export async function measureCsvImport(base: string, rows = IMPORT_ROWS): Promise<ImportFigures> {
-  const browser = await chromium.launch({
-    ...(existsSync(CHROMIUM) ? { executablePath: CHROMIUM } : {}),
-    args: ARGS,
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const page = await browser.newPage({ baseURL: base });
     await page.goto('/login');

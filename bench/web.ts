@@ -33,6 +33,7 @@ import {
   type Page,
   type Response,
 } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/chromium-launch';
 import { runCli, startServer } from './bench-process';
 
 const COUNT = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
@@ -42,22 +43,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const BENCH_DIR = path.resolve('.bench');
 /** Same seed arguments and cache directory as bench:api, so both share one seeded database. */
 const SEED_ARGS = ['seed', '--customers', String(COUNT), '--seed', '1'];
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const ROW = 'table tbody tr[data-row-index]';
 const VIEWPORT = { width: 1440, height: 900 };
 
-function launchOptions() {
-  return { ...(existsSync(CHROMIUM) ? { executablePath: CHROMIUM } : {}), args: CHROMIUM_ARGS };
-}
 
 /** One line of the report. `budget` is an upper bound in the same unit; null when there is none. */
 export interface Result {
@@ -276,7 +264,7 @@ async function firstRowRuns(
 const firstRow: Measurement = async ({ base, signedIn }) => {
   const profileDir = mkdtempSync(path.join(tmpdir(), 'cc-bench-profile-'));
   const profile = await chromium.launchPersistentContext(profileDir, {
-    ...launchOptions(),
+    ...chromiumLaunchOptions(),
     baseURL: base,
     viewport: VIEWPORT,
   });
@@ -493,7 +481,7 @@ async function main(): Promise<void> {
     cleanups.push(server.stop);
     console.log(`Server on ${server.url} (pid ${String(server.pid)})`);
 
-    const browser = await chromium.launch(launchOptions());
+    const browser = await chromium.launch(chromiumLaunchOptions());
     cleanups.push(() => browser.close());
     const signedIn = await browser.newContext({
       baseURL: server.url,
