@@ -46,7 +46,6 @@ const SEED_ARGS = ['seed', '--customers', String(COUNT), '--seed', '1'];
 const ROW = 'table tbody tr[data-row-index]';
 const VIEWPORT = { width: 1440, height: 900 };
 
-
 /** One line of the report. `budget` is an upper bound in the same unit; null when there is none. */
 export interface Result {
   name: string;
