@@ -1,4 +1,5 @@
 import type { CustomFieldValues } from '../../src/contracts/common';
+import { isHttpUrl, isNumericValue } from '../../src/contracts/custom-field';
 import type { ValidationError } from '../../src/contracts/problem';
 
 export type FieldDefinition = {
@@ -45,7 +46,7 @@ function checkItem(field: FieldDefinition, item: ValueItem): Checked {
   }
   if (field.type === 'numeric') {
     const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
-    if (typeof text !== 'string' || !/^-?\d{1,15}(\.\d{1,6})?$/.test(text.trim())) {
+    if (typeof text !== 'string' || !isNumericValue(text)) {
       return invalid('This value should be a number.');
     }
     return { item: { value: text.trim() } };
@@ -67,15 +68,6 @@ function checkItem(field: FieldDefinition, item: ValueItem): Checked {
   }
   // Types the API does not edit here (legal_entity, items, …) are stored as given.
   return { item };
-}
-
-function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 const isBlank = (item: ValueItem) =>

@@ -4,7 +4,7 @@ import { z } from '../../../../contracts/zod';
 import type { AccountCustomersMode } from '../../../../contracts/account';
 import type { CustomFieldValues } from '../../../../contracts/common';
 import type { CustomField } from '../../../../contracts/custom-field';
-import { EDITABLE_FIELD_TYPES } from '../../../../contracts/custom-field';
+import { EDITABLE_FIELD_TYPES, isHttpUrl, isNumericValue } from '../../../../contracts/custom-field';
 import {
   customerCreateSchemaFor,
   missingForMode,
@@ -202,7 +202,7 @@ function customFieldIssues(
     const field = byId.get(entry.field_id);
     const path = `custom.${customKey(entry.field_id)}`;
     const first = entry.values[0]?.value;
-    if (field?.type === 'numeric' && !/^-?\d{1,15}(\.\d{1,6})?$/.test(String(first).trim())) {
+    if (field?.type === 'numeric' && !isNumericValue(String(first))) {
       issues.push({ path, message: 'Enter a number' });
     }
     if (field?.type === 'url' && typeof first === 'string' && !isHttpUrl(first)) {
@@ -213,15 +213,6 @@ function customFieldIssues(
     }
   }
   return issues;
-}
-
-function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 /** Friendlier words for the contract's type complaints about what a person typed. */

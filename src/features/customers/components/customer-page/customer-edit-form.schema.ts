@@ -1,7 +1,12 @@
 import dayjs from 'dayjs';
 import { z } from '../../../../contracts/zod';
 import type { CustomFieldValues } from '../../../../contracts/common';
-import { EDITABLE_FIELD_TYPES, type CustomField } from '../../../../contracts/custom-field';
+import {
+  EDITABLE_FIELD_TYPES,
+  isHttpUrl,
+  isNumericValue,
+  type CustomField,
+} from '../../../../contracts/custom-field';
 import {
   customerCreateSchemaFor,
   type Customer,
@@ -156,15 +161,6 @@ export function formPathOf(
   return null;
 }
 
-function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
 /** The form schema for the account's mode: input formats, then the contract's create rules. */
 export function customerEditSchema(mode: CustomersMode, fields: readonly CustomField[]) {
   const contract = customerCreateSchemaFor(mode);
@@ -175,7 +171,8 @@ export function customerEditSchema(mode: CustomersMode, fields: readonly CustomF
         const input = values.fields[fieldKey(field.id)];
         if (typeof input !== 'string' || input.trim() === '') continue;
         const path = ['fields', fieldKey(field.id)];
-        if (field.type === 'numeric' && !/^-?\d{1,15}([.,]\d{1,6})?$/.test(input.trim())) {
+        // A decimal comma is accepted here and sent as a point (toCustomerPatch).
+        if (field.type === 'numeric' && !isNumericValue(input.replace(',', '.'))) {
           ctx.addIssue({ code: 'custom', message: 'Enter a number', path });
         }
         if (field.type === 'url' && !isHttpUrl(input)) {
