@@ -13,8 +13,10 @@ import {
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { accountQueries } from '../../../api/account-queries';
+import { useCatalogElementNames } from '../../../api/catalog-element-names';
 import { customerQueries } from '../../../api/customers';
 import { transactionQueries } from '../../../api/transactions';
+import { CatalogElementsCell } from '../../../components/catalog-elements-cell';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorState } from '../../../components/error-state';
 import { Link } from '../../../components/link';
@@ -26,7 +28,6 @@ import {
   type TransactionsSearch,
 } from '../search';
 import { formatDate, formatDateTime, formatMoney } from '../../../lib/format';
-import { CatalogElementsCell, useElementNames } from './catalog-elements-cell';
 import { CustomerPicker } from './customer-picker';
 import classes from './transactions-page.module.css';
 
@@ -46,7 +47,7 @@ export function TransactionsPage() {
     enabled: customerIds.length > 0,
   });
   const names = new Map((customers.data?._embedded.customers ?? []).map((c) => [c.id, c.name]));
-  const elements = useElementNames(items.flatMap((item) => item._embedded.catalog_elements ?? []));
+  const elements = useCatalogElementNames(items.flatMap((item) => item._embedded.catalog_elements ?? []));
 
   const page = search.page ?? 1;
   const hasNext = Boolean(transactions.data?._links.next);

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { contactQueries } from '../../../../api/reference';
 import { describeError } from '../../../../components/error-state';
 import type { Customer } from '../../../../contracts/customer';
-import { useCatalogElementNames } from './catalog-element-names';
+import { useCatalogElementNames } from '../../../../api/catalog-element-names';
 import { fieldValueByCode } from './contact-fields';
 import classes from './customer-page.module.css';
 

@@ -15,12 +15,13 @@ import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useDeleteCustomerTransaction } from '../../../../api/customer-transaction-mutations';
+import { useCatalogElementNames } from '../../../../api/catalog-element-names';
 import { transactionQueries } from '../../../../api/transactions';
+import { CatalogElementsCell } from '../../../../components/catalog-elements-cell';
 import { describeError } from '../../../../components/error-state';
 import type { Customer } from '../../../../contracts/customer';
 import type { Transaction } from '../../../../contracts/transaction';
 import { CUSTOMER_TRANSACTIONS_PAGE_SIZE, LTV_CHART_LIMIT } from '../../customer-page-search';
-import { CatalogElementsInline } from './catalog-element-names';
 import { ConfirmDialog } from './confirm-dialog';
 import { formatDate, formatDateTime, formatMoney } from '../../../../lib/format';
 import { buildLtvSeries } from './ltv-series';
@@ -99,6 +100,9 @@ export function CustomerTransactions({
   };
 
   const items = transactions.data?._embedded.transactions ?? [];
+  const elements = useCatalogElementNames(
+    items.flatMap((item) => item._embedded.catalog_elements ?? []),
+  );
   const hasNext = Boolean(transactions.data?._links.next);
   const total = Math.max(Math.ceil(customer.purchases_count / limit), page + (hasNext ? 1 : 0), 1);
 
@@ -167,7 +171,11 @@ export function CustomerTransactions({
                 <Table.Td ta="right">{formatMoney(item.price, currency)}</Table.Td>
                 <Table.Td className={classes.wrap}>{item.comment ?? ''}</Table.Td>
                 <Table.Td>
-                  <CatalogElementsInline links={item._embedded.catalog_elements ?? []} />
+                  <CatalogElementsCell
+                    links={item._embedded.catalog_elements ?? []}
+                    names={elements.names}
+                    isPending={elements.isPending}
+                  />
                 </Table.Td>
                 {canEdit && (
                   <Table.Td>
