@@ -17,6 +17,7 @@ import { useCatalogElementNames } from '../../../api/catalog-element-names';
 import { customerQueries } from '../../../api/customers';
 import { transactionQueries } from '../../../api/transactions';
 import { CatalogElementsCell } from '../../../components/catalog-elements-cell';
+import { UnixDate } from '../../../components/unix-date';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorState } from '../../../components/error-state';
 import { Link } from '../../../components/link';
@@ -27,7 +28,7 @@ import {
   TRANSACTION_PAGE_SIZES,
   type TransactionsSearch,
 } from '../search';
-import { formatDate, formatDateTime, formatMoney } from '../../../lib/format';
+import { formatMoney } from '../../../lib/format';
 import { CustomerPicker } from './customer-picker';
 import classes from './transactions-page.module.css';
 
@@ -106,12 +107,7 @@ export function TransactionsPage() {
             {items.map((item) => (
               <Table.Tr key={item.id}>
                 <Table.Td>
-                  <time
-                    dateTime={new Date(item.completed_at * 1000).toISOString()}
-                    title={formatDateTime(item.completed_at)}
-                  >
-                    {formatDate(item.completed_at)}
-                  </time>
+                  <UnixDate seconds={item.completed_at} />
                 </Table.Td>
                 <Table.Td className={classes.wrap}>
                   <Link

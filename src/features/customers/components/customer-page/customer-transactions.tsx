@@ -18,12 +18,13 @@ import { useDeleteCustomerTransaction } from '../../../../api/customer-transacti
 import { useCatalogElementNames } from '../../../../api/catalog-element-names';
 import { transactionQueries } from '../../../../api/transactions';
 import { CatalogElementsCell } from '../../../../components/catalog-elements-cell';
+import { UnixDate } from '../../../../components/unix-date';
 import { describeError } from '../../../../components/error-state';
 import type { Customer } from '../../../../contracts/customer';
 import type { Transaction } from '../../../../contracts/transaction';
 import { CUSTOMER_TRANSACTIONS_PAGE_SIZE, LTV_CHART_LIMIT } from '../../customer-page-search';
 import { ConfirmDialog } from './confirm-dialog';
-import { formatDate, formatDateTime, formatMoney } from '../../../../lib/format';
+import { formatDate, formatMoney } from '../../../../lib/format';
 import { buildLtvSeries } from './ltv-series';
 import classes from './customer-page.module.css';
 
@@ -161,12 +162,7 @@ export function CustomerTransactions({
             {items.map((item) => (
               <Table.Tr key={item.id}>
                 <Table.Td>
-                  <time
-                    dateTime={new Date(item.completed_at * 1000).toISOString()}
-                    title={formatDateTime(item.completed_at)}
-                  >
-                    {formatDate(item.completed_at)}
-                  </time>
+                  <UnixDate seconds={item.completed_at} />
                 </Table.Td>
                 <Table.Td ta="right">{formatMoney(item.price, currency)}</Table.Td>
                 <Table.Td className={classes.wrap}>{item.comment ?? ''}</Table.Td>
