@@ -12,11 +12,12 @@ import { startServer } from './bench-process';
 export const IMPORT_ROWS = 10_000;
 export const IMPORT_BUDGET_MS = 60_000;
 
-
 function csv(rows: number, prefix: string): string {
   const lines = ['Name,Next price,Next purchase date,Periodicity,Tags'];
   for (let n = 1; n <= rows; n += 1) {
-    lines.push(`"${prefix} ${String(n)}",${String((n % 500) * 10)},2031-0${String((n % 9) + 1)}-15,${String((n % 60) + 1)},bench`);
+    lines.push(
+      `"${prefix} ${String(n)}",${String((n % 500) * 10)},2031-0${String((n % 9) + 1)}-15,${String((n % 60) + 1)},bench`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -56,7 +57,12 @@ export async function measureCsvImport(base: string, rows = IMPORT_ROWS): Promis
       .getByText(`${new Intl.NumberFormat('en-US').format(rows)} customers created`)
       .waitFor({ timeout: 5 * IMPORT_BUDGET_MS });
     const ms = Date.now() - started;
-    return { rows, ms, rowsPerSecond: Math.round((rows / ms) * 1000), withinBudget: ms < IMPORT_BUDGET_MS };
+    return {
+      rows,
+      ms,
+      rowsPerSecond: Math.round((rows / ms) * 1000),
+      withinBudget: ms < IMPORT_BUDGET_MS,
+    };
   } finally {
     await browser.close();
   }

@@ -50,7 +50,9 @@ test('a foreign redirect target is ignored', async ({ page, baseURL }) => {
   await expect(page).toHaveURL(`${baseURL ?? ''}/customers`);
 });
 
-test('sales does not see Settings, and a typed URL shows the administrators-only page', async ({ page }) => {
+test('sales does not see Settings, and a typed URL shows the administrators-only page', async ({
+  page,
+}) => {
   await signIn(page, 'sales');
   await expect(nav(page).getByRole('link', { name: 'Customers' })).toBeVisible();
   await expect(nav(page).getByRole('link', { name: 'Transactions' })).toBeVisible();

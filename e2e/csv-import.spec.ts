@@ -24,9 +24,14 @@ function buildCsv(): string {
 async function countCustomers(request: APIRequestContext, query: string): Promise<number> {
   let total = 0;
   for (let page = 1; ; page += 1) {
-    const response = await request.get('/api/v4/customers', { params: { query, limit: 250, page } });
+    const response = await request.get('/api/v4/customers', {
+      params: { query, limit: 250, page },
+    });
     if (response.status() === 204) return total;
-    const body = (await response.json()) as { _embedded: { customers: unknown[] }; _links: { next?: unknown } };
+    const body = (await response.json()) as {
+      _embedded: { customers: unknown[] };
+      _links: { next?: unknown };
+    };
     total += body._embedded.customers.length;
     if (!body._links.next) return total;
   }
@@ -46,13 +51,17 @@ test('import 1,000 rows with 5 bad ones: 995 created, the 5 reported', async ({ 
   });
   // Columns are matched by their header names; the preview shows the first rows.
   await expect(page.getByRole('combobox', { name: 'Name', exact: true })).toHaveValue('Name');
-  await expect(page.getByRole('combobox', { name: 'Next purchase date', exact: true })).toHaveValue('Next purchase date');
+  await expect(page.getByRole('combobox', { name: 'Next purchase date', exact: true })).toHaveValue(
+    'Next purchase date',
+  );
   await expect(page.getByRole('cell', { name: `${PREFIX} customer 1`, exact: true })).toBeVisible();
 
   await expectNoA11yViolations(page);
 
   await page.getByRole('button', { name: 'Check 1000 rows' }).click();
-  await expect(page.getByRole('heading', { name: '995 rows ready, 5 with problems' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: '995 rows ready, 5 with problems' }),
+  ).toBeVisible();
   const problems = page.getByRole('table', { name: 'Rows with problems' });
   for (const n of Object.keys(BAD)) {
     await expect(problems.getByRole('cell', { name: n, exact: true })).toBeVisible();

@@ -7,10 +7,15 @@ const RUN = `E2E-forms-${Date.now().toString(36)}`;
 async function countCustomers(request: APIRequestContext, query: string): Promise<number> {
   let total = 0;
   for (let page = 1; ; page += 1) {
-    const response = await request.get('/api/v4/customers', { params: { query, limit: 250, page } });
+    const response = await request.get('/api/v4/customers', {
+      params: { query, limit: 250, page },
+    });
     if (response.status() === 204) return total;
     expect(response.status()).toBe(200);
-    const body = (await response.json()) as { _embedded: { customers: unknown[] }; _links: { next?: unknown } };
+    const body = (await response.json()) as {
+      _embedded: { customers: unknown[] };
+      _links: { next?: unknown };
+    };
     total += body._embedded.customers.length;
     if (!body._links.next) return total;
   }
@@ -30,10 +35,18 @@ test('create one customer and see it on its page', async ({ page }) => {
 
   await expect(page).toHaveURL(/\/customers\/\d+(\?.*)?$/);
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-  await expect(page.getByRole('alert').or(page.getByRole('status')).filter({ hasText: 'Customer created' }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('alert')
+      .or(page.getByRole('status'))
+      .filter({ hasText: 'Customer created' })
+      .first(),
+  ).toBeVisible();
 });
 
-test('three in one batch: an invalid row stops all of them; fixed, all three are created', async ({ page }) => {
+test('three in one batch: an invalid row stops all of them; fixed, all three are created', async ({
+  page,
+}) => {
   await signIn(page, 'sales');
   const prefix = `${RUN} batch`;
   expect(await countCustomers(page.request, prefix)).toBe(0);
@@ -41,7 +54,9 @@ test('three in one batch: an invalid row stops all of them; fixed, all three are
   await page.goto('/customers/new');
   await page.getByLabel('Name').fill(`${prefix} 1`);
   await page.getByRole('button', { name: 'Add another' }).click();
-  await row(page, 2).getByLabel('Name').fill(`${prefix} ${'x'.repeat(256)}`);
+  await row(page, 2)
+    .getByLabel('Name')
+    .fill(`${prefix} ${'x'.repeat(256)}`);
   await page.getByRole('button', { name: 'Add another' }).click();
   await row(page, 3).getByLabel('Name').fill(`${prefix} 3`);
   await page.getByRole('button', { name: 'Create' }).click();
@@ -64,7 +79,10 @@ test('leaving a form with input asks first', async ({ page }) => {
   await signIn(page, 'sales');
   await page.goto('/customers/new');
   await page.getByLabel('Name').fill(`${RUN} draft`);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Customers' })
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Leave this page?' });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Stay' }).click();
@@ -79,7 +97,9 @@ test('add a transaction on the customer page and see the LTV change', async ({ p
     headers: { Origin: baseURL ?? '' },
   });
   expect(created.status()).toBe(200);
-  const { _embedded } = (await created.json()) as { _embedded: { customers: Array<{ id: number }> } };
+  const { _embedded } = (await created.json()) as {
+    _embedded: { customers: Array<{ id: number }> };
+  };
   const id = _embedded.customers[0]?.id;
   expect(id).toBeDefined();
 

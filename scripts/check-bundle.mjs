@@ -10,7 +10,11 @@ import { root } from './lib.mjs';
 // whatever the first paint can do without (menus, overlays, filters, virtualizer, date pickers)
 // loads later; see the README's Benchmarks for where the bytes go.
 const BUDGET_KB = 180;
-const GRID_ROUTE_MODULES = [/src\/routes\/__root\.tsx/, /src\/routes\/_app\.tsx/, /src\/routes\/_app\/customers\/index\.tsx/];
+const GRID_ROUTE_MODULES = [
+  /src\/routes\/__root\.tsx/,
+  /src\/routes\/_app\.tsx/,
+  /src\/routes\/_app\/customers\/index\.tsx/,
+];
 
 const dist = path.resolve(root, process.env.DIST_DIR ?? 'dist');
 const manifest = JSON.parse(readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8'));
@@ -37,7 +41,8 @@ for (const file of [...files].filter((f) => f.endsWith('.js'))) {
   rows.push([file, size]);
 }
 rows.sort((a, b) => b[1] - a[1]);
-for (const [file, size] of rows) console.log(`  ${(size / 1024).toFixed(1).padStart(7)} KB  ${file}`);
+for (const [file, size] of rows)
+  console.log(`  ${(size / 1024).toFixed(1).padStart(7)} KB  ${file}`);
 const kb = total / 1024;
 const ok = kb <= BUDGET_KB;
 console.log(

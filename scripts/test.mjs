@@ -27,12 +27,19 @@ const vitest = (outputFile, extra = []) => [
 ];
 
 await step('lint', bin('eslint'), ['.', '--max-warnings=0']);
+await step('formatting (prettier)', bin('prettier'), ['--check', '.', '--log-level', 'warn']);
 await step('typecheck', bin('tsc'), ['-b']);
 await step('unit, component and API tests (PGlite)', bin('vitest'), vitest('reports/vitest.json'));
 if (process.env.TEST_DATABASE_URL) {
-  await step('API tests on PostgreSQL', bin('vitest'), vitest('reports/vitest-postgres.json', ['--project', 'server']));
+  await step(
+    'API tests on PostgreSQL',
+    bin('vitest'),
+    vitest('reports/vitest-postgres.json', ['--project', 'server']),
+  );
 } else {
-  console.log('\n(TEST_DATABASE_URL not set: the API suite ran on PGlite only; .ci/run adds PostgreSQL)');
+  console.log(
+    '\n(TEST_DATABASE_URL not set: the API suite ran on PGlite only; .ci/run adds PostgreSQL)',
+  );
 }
 await step('production build', bin('vite'), ['build', '--logLevel', 'warn']);
 await step('bundle budget', process.execPath, ['scripts/check-bundle.mjs']);
@@ -64,7 +71,8 @@ if (bundle) {
 }
 
 console.log('\n=== summary');
-for (const s of steps) console.log(`${s.ok ? 'ok  ' : 'FAIL'}  ${s.name} (${s.seconds.toFixed(0)} s)`);
+for (const s of steps)
+  console.log(`${s.ok ? 'ok  ' : 'FAIL'}  ${s.name} (${s.seconds.toFixed(0)} s)`);
 const allOk = steps.every((s) => s.ok);
 // A step that failed without failing a test (lint, typecheck, build, a crashed runner) still fails.
 if (!allOk && failed === 0) failed = 1;

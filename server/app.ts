@@ -39,7 +39,11 @@ export type BuildOptions = {
 };
 
 /** The whole server, ready for `inject` or `listen` (only cli.ts listens). */
-export async function buildApp({ db, config, logger = false }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  db,
+  config,
+  logger = false,
+}: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     // Room for a 250-item batch with custom fields; larger bodies get a 413 problem.
@@ -48,7 +52,10 @@ export async function buildApp({ db, config, logger = false }: BuildOptions): Pr
     requestIdHeader: false,
     trustProxy: false,
     // amoCRM clients encode arrays three ways (`k=1&k=2`, `k[]=1`, `k[0]=1`); qs reads them all.
-    routerOptions: { querystringParser: (text: string) => qs.parse(text, { depth: 4, arrayLimit: 250, parameterLimit: 2000 }) },
+    routerOptions: {
+      querystringParser: (text: string) =>
+        qs.parse(text, { depth: 4, arrayLimit: 250, parameterLimit: 2000 }),
+    },
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -75,7 +82,8 @@ export async function buildApp({ db, config, logger = false }: BuildOptions): Pr
       errorResponseBuilder: (_request, context) => ({
         statusCode: 429,
         retryAfter: Math.ceil(context.ttl / 1000),
-        message: 'You have sent too many requests in a given amount of time. Please try again later.',
+        message:
+          'You have sent too many requests in a given amount of time. Please try again later.',
       }),
     });
   }

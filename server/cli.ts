@@ -40,7 +40,8 @@ async function seed(args: string[]) {
     options: { customers: { type: 'string', default: '1000' }, seed: { type: 'string' } },
   });
   const count = Number(values.customers);
-  if (!Number.isInteger(count) || count < 1) throw new Error('--customers takes a positive integer');
+  if (!Number.isInteger(count) || count < 1)
+    throw new Error('--customers takes a positive integer');
   const config = { ...loadConfig(), seed: 'demo' as const };
   const database = await openConfiguredDatabase(config, (m) => console.log(m));
   try {

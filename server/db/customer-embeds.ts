@@ -20,7 +20,10 @@ function idIn(column: AnyPgColumn, ids: number[]): SQL {
   return sql`${column} = any(${`{${ids.join(',')}}`}::int[])`;
 }
 
-function groupBy<R extends { customerId: number }, V>(rows: R[], value: (row: R) => V): Map<number, V[]> {
+function groupBy<R extends { customerId: number }, V>(
+  rows: R[],
+  value: (row: R) => V,
+): Map<number, V[]> {
   const out = new Map<number, V[]>();
   for (const row of rows) {
     const list = out.get(row.customerId);
@@ -34,7 +37,11 @@ function groupBy<R extends { customerId: number }, V>(rows: R[], value: (row: R)
  * The linked entities of a page of customers: one query per kind for the whole page, never one
  * per customer. Segments and tags are always embedded; the rest only when `with` asks.
  */
-export async function loadEmbeds(db: Db, ids: number[], kinds: ReadonlySet<CustomersWith>): Promise<CustomerEmbeds> {
+export async function loadEmbeds(
+  db: Db,
+  ids: number[],
+  kinds: ReadonlySet<CustomersWith>,
+): Promise<CustomerEmbeds> {
   if (ids.length === 0) return { segments: new Map(), tags: new Map() };
   const [segmentRows, tagRows, contactRows, companyRows, elementRows] = await Promise.all([
     db
@@ -43,14 +50,23 @@ export async function loadEmbeds(db: Db, ids: number[], kinds: ReadonlySet<Custo
       .where(idIn(customerSegments.customerId, ids))
       .orderBy(asc(customerSegments.segmentId)),
     db
-      .select({ customerId: customerTags.customerId, id: tags.id, name: tags.name, color: tags.color })
+      .select({
+        customerId: customerTags.customerId,
+        id: tags.id,
+        name: tags.name,
+        color: tags.color,
+      })
       .from(customerTags)
       .innerJoin(tags, eq(tags.id, customerTags.tagId))
       .where(idIn(customerTags.customerId, ids))
       .orderBy(asc(tags.id)),
     kinds.has('contacts')
       ? db
-          .select({ customerId: customerContacts.customerId, id: customerContacts.contactId, isMain: customerContacts.isMain })
+          .select({
+            customerId: customerContacts.customerId,
+            id: customerContacts.contactId,
+            isMain: customerContacts.isMain,
+          })
           .from(customerContacts)
           .where(idIn(customerContacts.customerId, ids))
           .orderBy(asc(customerContacts.contactId))

@@ -85,7 +85,8 @@ export function listWhere(query: CustomerListQuery, visibility: SQL | undefined)
     );
   }
   // search_text is stored lower-cased; ILIKE keeps the trigram index usable.
-  if (query.query !== undefined) conditions.push(ilike(customers.searchText, likeContains(query.query)));
+  if (query.query !== undefined)
+    conditions.push(ilike(customers.searchText, likeContains(query.query)));
   return and(...conditions);
 }
 

@@ -40,7 +40,10 @@ export function toCustomer(row: CustomerRow, embeds: CustomerEmbeds, base: strin
   const id = row.id;
   const fields = row.customFieldsValues;
   const embedded: Customer['_embedded'] = {
-    segments: (embeds.segments.get(id) ?? []).map((s) => ({ id: s, _links: link(`customers/segments/${s}`) })),
+    segments: (embeds.segments.get(id) ?? []).map((s) => ({
+      id: s,
+      _links: link(`customers/segments/${s}`),
+    })),
     tags: embeds.tags.get(id) ?? [],
   };
   if (embeds.contacts) {
@@ -51,7 +54,10 @@ export function toCustomer(row: CustomerRow, embeds: CustomerEmbeds, base: strin
     }));
   }
   if (embeds.companies) {
-    embedded.companies = (embeds.companies.get(id) ?? []).map((c) => ({ id: c, _links: link(`companies/${c}`) }));
+    embedded.companies = (embeds.companies.get(id) ?? []).map((c) => ({
+      id: c,
+      _links: link(`companies/${c}`),
+    }));
   }
   if (embeds.catalogElements) {
     embedded.catalog_elements = (embeds.catalogElements.get(id) ?? []).map((e) => ({

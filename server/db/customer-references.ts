@@ -8,7 +8,8 @@ import { customerStatuses, customFields, segments, tags, users } from './schema'
  * users, tags, segments, statuses and the customers' custom-field definitions.
  */
 export function createCustomerReferences(db: Db) {
-  const existing = async (rows: Promise<Array<{ id: number }>>) => new Set((await rows).map((r) => r.id));
+  const existing = async (rows: Promise<Array<{ id: number }>>) =>
+    new Set((await rows).map((r) => r.id));
   return {
     userIds(ids: number[]): Promise<Set<number>> {
       if (ids.length === 0) return Promise.resolve(new Set());
@@ -20,18 +21,29 @@ export function createCustomerReferences(db: Db) {
     },
     segmentIds(ids: number[]): Promise<Set<number>> {
       if (ids.length === 0) return Promise.resolve(new Set());
-      return existing(db.select({ id: segments.id }).from(segments).where(inArray(segments.id, ids)));
+      return existing(
+        db.select({ id: segments.id }).from(segments).where(inArray(segments.id, ids)),
+      );
     },
     async statuses(): Promise<{ ids: Set<number>; defaultId: number | null }> {
       const rows = await db
         .select({ id: customerStatuses.id, isDefault: customerStatuses.isDefault })
         .from(customerStatuses)
         .orderBy(asc(customerStatuses.sort));
-      return { ids: new Set(rows.map((r) => r.id)), defaultId: rows.find((r) => r.isDefault)?.id ?? null };
+      return {
+        ids: new Set(rows.map((r) => r.id)),
+        defaultId: rows.find((r) => r.isDefault)?.id ?? null,
+      };
     },
     async customerFields(): Promise<Map<number, FieldDefinition>> {
       const rows = await db
-        .select({ id: customFields.id, name: customFields.name, type: customFields.type, code: customFields.code, enums: customFields.enums })
+        .select({
+          id: customFields.id,
+          name: customFields.name,
+          type: customFields.type,
+          code: customFields.code,
+          enums: customFields.enums,
+        })
         .from(customFields)
         .where(eq(customFields.entityType, 'customers'));
       return new Map(rows.map((r) => [r.id, r]));
@@ -57,7 +69,9 @@ export function createCustomerReferences(db: Db) {
           ).map((r) => [r.lower, r.id]),
         );
       const found = await find();
-      const missing = [...wanted].filter(([lower]) => !found.has(lower)).map(([, name]) => ({ name }));
+      const missing = [...wanted]
+        .filter(([lower]) => !found.has(lower))
+        .map(([, name]) => ({ name }));
       if (!create || missing.length === 0) return found;
       await db.insert(tags).values(missing).onConflictDoNothing();
       return find();

@@ -27,7 +27,9 @@ export function createCustomerRepository(db: Db) {
     and(visibility, eq(customers.isDeleted, false), ...more);
 
   const addTags = async (sets: Map<number, number[]>) => {
-    const rows = [...sets].flatMap(([customerId, ids]) => ids.map((tagId) => ({ customerId, tagId })));
+    const rows = [...sets].flatMap(([customerId, ids]) =>
+      ids.map((tagId) => ({ customerId, tagId })),
+    );
     if (rows.length > 0) await db.insert(customerTags).values(rows).onConflictDoNothing();
   };
 
@@ -47,8 +49,15 @@ export function createCustomerRepository(db: Db) {
         .limit(query.limit + 1)
         .offset((query.page - 1) * query.limit);
       const page = rows.slice(0, query.limit);
-      const embeds = await loadEmbeds(db, page.map((r) => r.id), kinds);
-      return { customers: page.map((row) => toCustomer(row, embeds, base)), hasNext: rows.length > query.limit };
+      const embeds = await loadEmbeds(
+        db,
+        page.map((r) => r.id),
+        kinds,
+      );
+      return {
+        customers: page.map((row) => toCustomer(row, embeds, base)),
+        hasNext: rows.length > query.limit,
+      };
     },
 
     async findOne(
@@ -57,13 +66,19 @@ export function createCustomerRepository(db: Db) {
       kinds: ReadonlySet<CustomersWith>,
       base: string,
     ): Promise<Customer | undefined> {
-      const [row] = await db.select(customerColumns).from(customers).where(live(visibility, eq(customers.id, id)));
+      const [row] = await db
+        .select(customerColumns)
+        .from(customers)
+        .where(live(visibility, eq(customers.id, id)));
       if (!row) return undefined;
       return toCustomer(row, await loadEmbeds(db, [row.id], kinds), base);
     },
 
     /** The customers an update names that the caller may see, with their owners' groups. */
-    async findForUpdate(ids: number[], visibility: SQL | undefined): Promise<Map<number, CustomerForUpdate>> {
+    async findForUpdate(
+      ids: number[],
+      visibility: SQL | undefined,
+    ): Promise<Map<number, CustomerForUpdate>> {
       if (ids.length === 0) return new Map();
       const rows = await db
         .select({
@@ -111,8 +126,12 @@ export function createCustomerRepository(db: Db) {
 
     async replaceSegments(sets: Map<number, number[]>): Promise<void> {
       if (sets.size === 0) return;
-      await db.delete(customerSegments).where(inArray(customerSegments.customerId, [...sets.keys()]));
-      const rows = [...sets].flatMap(([customerId, ids]) => ids.map((segmentId) => ({ customerId, segmentId })));
+      await db
+        .delete(customerSegments)
+        .where(inArray(customerSegments.customerId, [...sets.keys()]));
+      const rows = [...sets].flatMap(([customerId, ids]) =>
+        ids.map((segmentId) => ({ customerId, segmentId })),
+      );
       if (rows.length > 0) await db.insert(customerSegments).values(rows).onConflictDoNothing();
     },
   };

@@ -149,7 +149,10 @@ export const customers = pgTable(
     index('customers_responsible_idx').on(t.responsibleUserId, t.id),
     index('customers_next_date_idx').on(t.nextDate, t.id),
     // `order[next_date]=desc` puts nulls last, which a backward scan of the index above cannot.
-    index('customers_next_date_desc_idx').on(t.nextDate.desc().nullsLast(), t.id.desc().nullsFirst()),
+    index('customers_next_date_desc_idx').on(
+      t.nextDate.desc().nullsLast(),
+      t.id.desc().nullsFirst(),
+    ),
     index('customers_created_at_idx').on(t.createdAt, t.id),
     index('customers_updated_at_idx').on(t.updatedAt, t.id),
     index('customers_next_price_idx').on(t.nextPrice, t.id),
@@ -158,7 +161,9 @@ export const customers = pgTable(
     index('customers_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     // Tiny (few customers are deleted): lets the segment-count triggers ask "is it deleted?"
     // with an anti-join instead of reading the wide customers table.
-    index('customers_deleted_idx').on(t.id).where(sql`${t.isDeleted}`),
+    index('customers_deleted_idx')
+      .on(t.id)
+      .where(sql`${t.isDeleted}`),
   ],
 );
 

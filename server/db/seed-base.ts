@@ -77,7 +77,9 @@ export const CUSTOMER_STATUSES = [
 
 let enumIds = 1000;
 function enumsOf(values: readonly string[] | undefined) {
-  return values ? values.map((value, sort) => ({ id: enumIds++, value, sort: (sort + 1) * 10 })) : null;
+  return values
+    ? values.map((value, sort) => ({ id: enumIds++, value, sort: (sort + 1) * 10 }))
+    : null;
 }
 
 /**
@@ -116,9 +118,9 @@ export async function ensureAccount(db: Db, options: { demo: boolean }): Promise
         enums: enumsOf('enums' in f ? f.enums : undefined),
       })),
     ]);
-    await tx.insert(customerStatuses).values(
-      CUSTOMER_STATUSES.map((s, i) => ({ ...s, sort: (i + 1) * 10 })),
-    );
+    await tx
+      .insert(customerStatuses)
+      .values(CUSTOMER_STATUSES.map((s, i) => ({ ...s, sort: (i + 1) * 10 })));
     await tx.insert(catalogs).values({ name: 'Products', type: 'products', sort: 10 });
     if (options.demo) {
       for (const user of DEMO_USERS) {

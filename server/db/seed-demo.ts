@@ -39,13 +39,35 @@ const DAY = 86_400;
 const CHUNK = 500;
 
 const SEGMENT_NAMES = [
-  'VIP', 'Wholesale', 'Retail', 'New this quarter', 'At risk', 'Loyal', 'Big spenders',
-  'Seasonal', 'Online only', 'Partners', 'Dormant', 'Referral', 'Enterprise', 'Small business',
+  'VIP',
+  'Wholesale',
+  'Retail',
+  'New this quarter',
+  'At risk',
+  'Loyal',
+  'Big spenders',
+  'Seasonal',
+  'Online only',
+  'Partners',
+  'Dormant',
+  'Referral',
+  'Enterprise',
+  'Small business',
   'Students',
 ];
 const TAG_NAMES = [
-  'priority', 'newsletter', 'b2b', 'b2c', 'trade show', 'discount', 'follow-up', 'key account',
-  'referral', 'upsell', 'churn risk', 'holiday',
+  'priority',
+  'newsletter',
+  'b2b',
+  'b2c',
+  'trade show',
+  'discount',
+  'follow-up',
+  'key account',
+  'referral',
+  'upsell',
+  'churn risk',
+  'holiday',
 ];
 const EXTRA_USERS = ['Maria Lopez', 'Ivan Petrov', 'Chen Wei', 'Fatima Khan'];
 const PERIODICITIES = [7, 14, 30, 30, 30, 60, 90];
@@ -80,7 +102,9 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
     );
   }
   const userIds = (await db.select({ id: users.id }).from(users)).map((u) => u.id);
-  const statusIds = (await db.select({ id: customerStatuses.id }).from(customerStatuses)).map((s) => s.id);
+  const statusIds = (await db.select({ id: customerStatuses.id }).from(customerStatuses)).map(
+    (s) => s.id,
+  );
   const fields = await db.select().from(customFields);
   const customerFields = fields.filter((f) => f.entityType === 'customers');
   const contactFields = fields.filter((f) => f.entityType === 'contacts');
@@ -91,21 +115,27 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
   // (tag names are unique): reuse them instead of inserting them twice.
   const existingSegments = await db.select({ id: segments.id }).from(segments);
   const existingTags = await db.select({ id: tags.id }).from(tags);
-  const segmentRows = existingSegments.length > 0 ? existingSegments : await db
-    .insert(segments)
-    .values(
-      SEGMENT_NAMES.map((name, i) => ({
-        name,
-        color: SEGMENT_COLORS[i % SEGMENT_COLORS.length]!,
-        createdAt: now - 400 * DAY,
-        updatedAt: now - 400 * DAY,
-      })),
-    )
-    .returning({ id: segments.id });
-  const tagRows = existingTags.length > 0 ? existingTags : await db
-    .insert(tags)
-    .values(TAG_NAMES.map((name) => ({ name })))
-    .returning({ id: tags.id });
+  const segmentRows =
+    existingSegments.length > 0
+      ? existingSegments
+      : await db
+          .insert(segments)
+          .values(
+            SEGMENT_NAMES.map((name, i) => ({
+              name,
+              color: SEGMENT_COLORS[i % SEGMENT_COLORS.length]!,
+              createdAt: now - 400 * DAY,
+              updatedAt: now - 400 * DAY,
+            })),
+          )
+          .returning({ id: segments.id });
+  const tagRows =
+    existingTags.length > 0
+      ? existingTags
+      : await db
+          .insert(tags)
+          .values(TAG_NAMES.map((name) => ({ name })))
+          .returning({ id: tags.id });
 
   const productRows = await db
     .insert(catalogElements)
@@ -124,41 +154,49 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
   const phoneField = contactFields.find((f) => f.code === 'PHONE');
   const emailField = contactFields.find((f) => f.code === 'EMAIL');
   const contactCount = Math.ceil(options.customers * 1.25);
-  const contactRows: Array<typeof contacts.$inferInsert> = Array.from({ length: contactCount }, () => {
-    const first = faker.person.firstName();
-    const last = faker.person.lastName();
-    const created = now - faker.number.int({ min: 30, max: 900 }) * DAY;
-    const values: CustomFieldValues[] = [];
-    if (phoneField) {
-      values.push({
-        field_id: phoneField.id,
-        field_name: phoneField.name,
-        field_code: phoneField.code,
-        field_type: phoneField.type,
-        values: [{ value: faker.phone.number({ style: 'international' }), enum_code: 'WORK' }],
-      });
-    }
-    if (emailField) {
-      values.push({
-        field_id: emailField.id,
-        field_name: emailField.name,
-        field_code: emailField.code,
-        field_type: emailField.type,
-        values: [{ value: faker.internet.email({ firstName: first, lastName: last }).toLowerCase(), enum_code: 'WORK' }],
-      });
-    }
-    return {
-      name: `${first} ${last}`,
-      firstName: first,
-      lastName: last,
-      responsibleUserId: faker.helpers.arrayElement(userIds),
-      createdBy: userIds[0]!,
-      updatedBy: userIds[0]!,
-      createdAt: created,
-      updatedAt: created,
-      customFieldsValues: values,
-    };
-  });
+  const contactRows: Array<typeof contacts.$inferInsert> = Array.from(
+    { length: contactCount },
+    () => {
+      const first = faker.person.firstName();
+      const last = faker.person.lastName();
+      const created = now - faker.number.int({ min: 30, max: 900 }) * DAY;
+      const values: CustomFieldValues[] = [];
+      if (phoneField) {
+        values.push({
+          field_id: phoneField.id,
+          field_name: phoneField.name,
+          field_code: phoneField.code,
+          field_type: phoneField.type,
+          values: [{ value: faker.phone.number({ style: 'international' }), enum_code: 'WORK' }],
+        });
+      }
+      if (emailField) {
+        values.push({
+          field_id: emailField.id,
+          field_name: emailField.name,
+          field_code: emailField.code,
+          field_type: emailField.type,
+          values: [
+            {
+              value: faker.internet.email({ firstName: first, lastName: last }).toLowerCase(),
+              enum_code: 'WORK',
+            },
+          ],
+        });
+      }
+      return {
+        name: `${first} ${last}`,
+        firstName: first,
+        lastName: last,
+        responsibleUserId: faker.helpers.arrayElement(userIds),
+        createdBy: userIds[0]!,
+        updatedBy: userIds[0]!,
+        createdAt: created,
+        updatedAt: created,
+        customFieldsValues: values,
+      };
+    },
+  );
   const contactIds: number[] = [];
   await insertChunked(contactRows, async (chunk) => {
     const rows = await db.insert(contacts).values(chunk).returning({ id: contacts.id });
@@ -182,15 +220,31 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
     companyIds.push(...rows.map((r) => r.id));
   });
 
-  const fieldValue = (field: (typeof customerFields)[number], name: string): CustomFieldValues | null => {
-    const base = { field_id: field.id, field_name: field.name, field_code: field.code, field_type: field.type };
+  const fieldValue = (
+    field: (typeof customerFields)[number],
+    name: string,
+  ): CustomFieldValues | null => {
+    const base = {
+      field_id: field.id,
+      field_name: field.name,
+      field_code: field.code,
+      field_type: field.type,
+    };
     switch (field.type) {
       case 'text':
         return field.code === 'EMAIL'
-          ? { ...base, values: [{ value: faker.internet.email({ lastName: name.split(' ')[0] }).toLowerCase() }] }
+          ? {
+              ...base,
+              values: [
+                { value: faker.internet.email({ lastName: name.split(' ')[0] }).toLowerCase() },
+              ],
+            }
           : { ...base, values: [{ value: faker.phone.number({ style: 'international' }) }] };
       case 'numeric':
-        return { ...base, values: [{ value: String(faker.number.int({ min: 10, max: 5000 }) * 1000) }] };
+        return {
+          ...base,
+          values: [{ value: String(faker.number.int({ min: 10, max: 5000 }) * 1000) }],
+        };
       case 'select': {
         const choice = faker.helpers.arrayElement(field.enums ?? []);
         return { ...base, values: [{ value: choice.value, enum_id: choice.id }] };
@@ -203,7 +257,10 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
             .map((choice) => ({ value: choice.value, enum_id: choice.id })),
         };
       case 'date':
-        return { ...base, values: [{ value: now - faker.number.int({ min: 10, max: 700 }) * DAY }] };
+        return {
+          ...base,
+          values: [{ value: now - faker.number.int({ min: 10, max: 700 }) * DAY }],
+        };
       case 'checkbox':
         return { ...base, values: [{ value: faker.datatype.boolean() }] };
       case 'url':
@@ -222,7 +279,8 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
     const rows = Array.from({ length: size }, () => {
       const person = faker.datatype.boolean({ probability: 0.35 });
       const name = person ? faker.person.fullName() : faker.company.name();
-      const created = now - faker.number.int({ min: 5, max: 720 }) * DAY - faker.number.int({ min: 0, max: DAY });
+      const created =
+        now - faker.number.int({ min: 5, max: 720 }) * DAY - faker.number.int({ min: 0, max: DAY });
       const values = customerFields
         .filter(() => faker.datatype.boolean({ probability: 0.7 }))
         .map((field) => fieldValue(field, name))
@@ -244,7 +302,10 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
         searchText: buildSearchText(name, values),
       };
     });
-    const inserted = await db.insert(customers).values(rows).returning({ id: customers.id, createdAt: customers.createdAt });
+    const inserted = await db
+      .insert(customers)
+      .values(rows)
+      .returning({ id: customers.id, createdAt: customers.createdAt });
 
     const segmentLinks: Array<typeof customerSegments.$inferInsert> = [];
     const tagLinks: Array<typeof customerTags.$inferInsert> = [];
@@ -273,21 +334,34 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<void> {
         });
       }
       if (companyIds.length > 0 && faker.datatype.boolean({ probability: 0.6 })) {
-        companyLinks.push({ customerId: customer.id, companyId: faker.helpers.arrayElement(companyIds) });
+        companyLinks.push({
+          customerId: customer.id,
+          companyId: faker.helpers.arrayElement(companyIds),
+        });
       }
       for (const e of faker.helpers.arrayElements(productRows, { min: 0, max: 2 })) {
-        elementLinks.push({ customerId: customer.id, elementId: e.id, catalogId: catalog.id, quantity: faker.number.int({ min: 1, max: 20 }) });
+        elementLinks.push({
+          customerId: customer.id,
+          elementId: e.id,
+          catalogId: catalog.id,
+          quantity: faker.number.int({ min: 1, max: 20 }),
+        });
       }
       const count = faker.number.int({ min: 0, max: perCustomer * 2 });
       for (let t = 0; t < count; t++) {
         const completed = faker.number.int({ min: customer.createdAt, max: now });
         const items: CatalogElementLink[] = faker.helpers
           .arrayElements(productRows, { min: 0, max: 2 })
-          .map((e) => ({ id: e.id, metadata: { catalog_id: catalog.id, quantity: faker.number.int({ min: 1, max: 10 }) } }));
+          .map((e) => ({
+            id: e.id,
+            metadata: { catalog_id: catalog.id, quantity: faker.number.int({ min: 1, max: 10 }) },
+          }));
         purchases.push({
           customerId: customer.id,
           price: faker.number.int({ min: 1, max: 400 }) * 50,
-          comment: faker.datatype.boolean({ probability: 0.4 }) ? faker.commerce.productDescription().slice(0, 120) : null,
+          comment: faker.datatype.boolean({ probability: 0.4 })
+            ? faker.commerce.productDescription().slice(0, 120)
+            : null,
           completedAt: completed,
           createdBy: faker.helpers.arrayElement(userIds),
           updatedBy: userIds[0]!,

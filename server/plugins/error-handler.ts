@@ -27,7 +27,8 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance, opts: { spa: b
     const source = route.url
       .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
       .replace(/:[A-Za-z_]+/g, '[^/]+');
-    for (const method of methods) routePatterns.push({ method, pattern: new RegExp(`^${source}/?$`) });
+    for (const method of methods)
+      routePatterns.push({ method, pattern: new RegExp(`^${source}/?$`) });
   });
 
   app.setErrorHandler((error: FastifyError | HttpProblem | NoContent, request, reply) => {

@@ -1,5 +1,14 @@
-import { CUSTOMER_ORDER_FIELDS, CUSTOMERS_WITH, type CustomerOrderField, type CustomersWith } from '../../src/contracts/customer';
-import type { CustomerListFilter, CustomerListQuery, CustomerOrder } from '../db/customer-list-query';
+import {
+  CUSTOMER_ORDER_FIELDS,
+  CUSTOMERS_WITH,
+  type CustomerOrderField,
+  type CustomersWith,
+} from '../../src/contracts/customer';
+import type {
+  CustomerListFilter,
+  CustomerListQuery,
+  CustomerOrder,
+} from '../db/customer-list-query';
 import { BadRequest } from '../errors';
 import { intList, objectParam, pagination, range, stringList, withList } from './validate';
 
@@ -32,10 +41,13 @@ function parseFilter(raw: unknown): CustomerListFilter {
 function parseOrder(raw: unknown): CustomerOrder {
   const entries = Object.entries(objectParam(raw, 'order'));
   if (entries.length === 0) return { field: 'id', direction: 'asc' };
-  if (entries.length > 1) throw new BadRequest('order takes one field, e.g. order[updated_at]=desc');
+  if (entries.length > 1)
+    throw new BadRequest('order takes one field, e.g. order[updated_at]=desc');
   const [field, direction] = entries[0]!;
   if (!(CUSTOMER_ORDER_FIELDS as readonly string[]).includes(field)) {
-    throw new BadRequest(`order[${field}] is not supported; use one of ${CUSTOMER_ORDER_FIELDS.join(', ')}`);
+    throw new BadRequest(
+      `order[${field}] is not supported; use one of ${CUSTOMER_ORDER_FIELDS.join(', ')}`,
+    );
   }
   const dir = typeof direction === 'string' ? direction.toLowerCase() : '';
   if (dir !== 'asc' && dir !== 'desc') throw new BadRequest(`order[${field}] must be asc or desc`);
@@ -46,12 +58,16 @@ function parseSearch(raw: unknown): string | undefined {
   if (raw === undefined) return undefined;
   if (typeof raw !== 'string') throw new BadRequest('query must be a string or a number');
   const text = raw.trim();
-  if (text.length > QUERY_MAX) throw new BadRequest(`query must be at most ${QUERY_MAX} characters`);
+  if (text.length > QUERY_MAX)
+    throw new BadRequest(`query must be at most ${QUERY_MAX} characters`);
   return text === '' ? undefined : text;
 }
 
 /** The whole query string of the customers list, as qs parsed it. */
-export function parseListQuery(raw: unknown): { query: CustomerListQuery; kinds: Set<CustomersWith> } {
+export function parseListQuery(raw: unknown): {
+  query: CustomerListQuery;
+  kinds: Set<CustomersWith>;
+} {
   const q = objectParam(raw, 'query string');
   return {
     query: {

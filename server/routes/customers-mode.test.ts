@@ -16,15 +16,20 @@ afterAll(() => t.close());
 const setMode = (payload: unknown, user = ADMIN) =>
   t.as(user, { method: 'PATCH', url: '/api/v4/customers/mode', payload: payload as object });
 const accountMode = async () =>
-  accountSchema.parse((await t.as(ADMIN, { method: 'GET', url: '/api/v4/account' })).json()).customers_mode;
-const customerCount = async () => (await t.database.db.select({ n: count() }).from(customers))[0]!.n;
+  accountSchema.parse((await t.as(ADMIN, { method: 'GET', url: '/api/v4/account' })).json())
+    .customers_mode;
+const customerCount = async () =>
+  (await t.database.db.select({ n: count() }).from(customers))[0]!.n;
 
 describe('PATCH /api/v4/customers/mode', () => {
   it('lets an admin switch the mode, answering exactly the passed properties', async () => {
     const response = await setMode({ mode: 'periodicity', is_enabled: true, extra: 'dropped' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/hal+json');
-    expect(z.strictObject(customersModeSchema.shape).parse(response.json())).toEqual({ mode: 'periodicity', is_enabled: true });
+    expect(z.strictObject(customersModeSchema.shape).parse(response.json())).toEqual({
+      mode: 'periodicity',
+      is_enabled: true,
+    });
     expect(await accountMode()).toBe('periodicity');
   });
 
@@ -34,7 +39,10 @@ describe('PATCH /api/v4/customers/mode', () => {
     const refused = await t.as(ADMIN, {
       method: 'POST',
       url: '/api/v4/customers',
-      payload: [{ name: 'Complete', next_date: 1_900_000_000, periodicity: 30 }, { name: 'Partial', request_id: 'p' }],
+      payload: [
+        { name: 'Complete', next_date: 1_900_000_000, periodicity: 30 },
+        { name: 'Partial', request_id: 'p' },
+      ],
     });
     expect(refused.statusCode).toBe(400);
     const errors = problemSchema.parse(refused.json())['validation-errors']!;
@@ -53,12 +61,20 @@ describe('PATCH /api/v4/customers/mode', () => {
     });
     expect(accepted.statusCode).toBe(200);
     const id = customersWriteResponseSchema.parse(accepted.json())._embedded.customers[0]!.id;
-    const blanked = await t.as(ADMIN, { method: 'PATCH', url: `/api/v4/customers/${id}`, payload: { next_date: null } });
+    const blanked = await t.as(ADMIN, {
+      method: 'PATCH',
+      url: `/api/v4/customers/${id}`,
+      payload: { next_date: null },
+    });
     expect(blanked.statusCode).toBe(400);
 
     expect((await setMode({ mode: 'segments', is_enabled: true })).statusCode).toBe(200);
     expect(await accountMode()).toBe('segments');
-    const relaxed = await t.as(ADMIN, { method: 'POST', url: '/api/v4/customers', payload: [{ name: 'Partial' }] });
+    const relaxed = await t.as(ADMIN, {
+      method: 'POST',
+      url: '/api/v4/customers',
+      payload: [{ name: 'Partial' }],
+    });
     expect(relaxed.statusCode).toBe(200);
   });
 
@@ -97,7 +113,11 @@ describe('PATCH /api/v4/customers/mode', () => {
       payload: '',
     });
     expect(empty.statusCode).toBe(400);
-    const anonymous = await t.app.inject({ method: 'PATCH', url: '/api/v4/customers/mode', payload: { mode: 'segments', is_enabled: true } });
+    const anonymous = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v4/customers/mode',
+      payload: { mode: 'segments', is_enabled: true },
+    });
     expect(anonymous.statusCode).toBe(401);
   });
 
@@ -111,7 +131,9 @@ describe('PATCH /api/v4/customers/mode', () => {
       });
       expect(response.statusCode).toBe(402);
       expect(response.headers['content-type']).toBe('application/problem+json');
-      expect((await base.as(ADMIN, { method: 'GET', url: '/api/v4/customers' })).statusCode).toBe(402);
+      expect((await base.as(ADMIN, { method: 'GET', url: '/api/v4/customers' })).statusCode).toBe(
+        402,
+      );
     } finally {
       await base.close();
     }

@@ -1,6 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customerSchema, customersWriteResponseSchema, customerWriteResultSchema, type Customer } from '../../src/contracts/customer';
+import {
+  customerSchema,
+  customersWriteResponseSchema,
+  customerWriteResultSchema,
+  type Customer,
+} from '../../src/contracts/customer';
 import { problemSchema } from '../../src/contracts/problem';
 import { customers, tags } from '../db/schema';
 import { ADMIN, createTestApp, type TestApp } from '../test/test-app';
@@ -15,7 +20,10 @@ beforeAll(async () => {
     payload: [
       {
         name: 'Patch Me Ltd',
-        _embedded: { tags: [{ name: 'alpha' }, { name: 'beta' }], segments: [{ id: 1 }, { id: 2 }] },
+        _embedded: {
+          tags: [{ name: 'alpha' }, { name: 'beta' }],
+          segments: [{ id: 1 }, { id: 2 }],
+        },
         custom_fields_values: [
           { field_id: 1, values: [{ value: 'old@patch.example' }] },
           { field_id: 2, values: [{ value: '+100' }] },
@@ -30,7 +38,9 @@ afterAll(() => t.close());
 const patch = (payload: unknown, url = '/api/v4/customers') =>
   t.as(ADMIN, { method: 'PATCH', url, payload: payload as object });
 async function read(customerId = id): Promise<Customer> {
-  return customerSchema.parse((await t.as(ADMIN, { method: 'GET', url: `/api/v4/customers/${customerId}` })).json());
+  return customerSchema.parse(
+    (await t.as(ADMIN, { method: 'GET', url: `/api/v4/customers/${customerId}` })).json(),
+  );
 }
 const tagNames = (c: Customer) => c._embedded.tags.map((tg) => tg.name).sort();
 
@@ -44,10 +54,18 @@ describe('PATCH /api/v4/customers', () => {
     expect(result).toMatchObject({ id, request_id: 'r1' });
     expect(result!.updated_at).toBeGreaterThanOrEqual(before.updated_at);
     const after = await read();
-    expect(after).toMatchObject({ name: 'Patched Ltd', next_price: 777, next_date: before.next_date, updated_at: result!.updated_at });
+    expect(after).toMatchObject({
+      name: 'Patched Ltd',
+      next_price: 777,
+      next_date: before.next_date,
+      updated_at: result!.updated_at,
+    });
     expect(tagNames(after)).toEqual(['alpha', 'beta']);
     // The search text follows the new name.
-    const search = await t.as(ADMIN, { method: 'GET', url: '/api/v4/customers?query=patched%20ltd' });
+    const search = await t.as(ADMIN, {
+      method: 'GET',
+      url: '/api/v4/customers?query=patched%20ltd',
+    });
     expect(search.json()._embedded.customers.map((c: Customer) => c.id)).toEqual([id]);
   });
 
@@ -76,7 +94,9 @@ describe('PATCH /api/v4/customers', () => {
     ]);
     const after = await read();
     expect(after._embedded.segments.map((s) => s.id)).toEqual([3]);
-    const values = Object.fromEntries(after.custom_fields_values!.map((f) => [f.field_id, f.values[0]!.value]));
+    const values = Object.fromEntries(
+      after.custom_fields_values!.map((f) => [f.field_id, f.values[0]!.value]),
+    );
     expect(values).toEqual({ 1: 'new@patch.example', 9: 'A note' });
     await patch([{ id, custom_fields_values: null }]);
     expect((await read()).custom_fields_values).toBeNull();
@@ -105,9 +125,14 @@ describe('PATCH /api/v4/customers', () => {
     expect(errors.map((e) => e.request_id)).toEqual(['no-id']);
     expect(errors[0]!.errors[0]).toMatchObject({ path: 'id', code: 'NotBlank' });
 
-    const ghost = await patch([{ id, name: 'Must not stick' }, { id: 999_999, request_id: 'ghost' }]);
+    const ghost = await patch([
+      { id, name: 'Must not stick' },
+      { id: 999_999, request_id: 'ghost' },
+    ]);
     const ghostErrors = problemSchema.parse(ghost.json())['validation-errors']!;
-    expect(ghostErrors).toEqual([{ request_id: 'ghost', errors: [expect.objectContaining({ path: 'id', code: 'NotFound' })] }]);
+    expect(ghostErrors).toEqual([
+      { request_id: 'ghost', errors: [expect.objectContaining({ path: 'id', code: 'NotFound' })] },
+    ]);
     expect((await read()).name).toBe(before.name);
   });
 
@@ -115,7 +140,12 @@ describe('PATCH /api/v4/customers', () => {
     expect((await patch([{ id, next_date: 'soon' }])).statusCode).toBe(400);
     const many = await patch(Array.from({ length: 251 }, () => ({ id })));
     expect(many.statusCode).toBe(422);
-    const empty = await t.as(ADMIN, { method: 'PATCH', url: '/api/v4/customers', headers: { 'content-type': 'application/json' }, payload: '' });
+    const empty = await t.as(ADMIN, {
+      method: 'PATCH',
+      url: '/api/v4/customers',
+      headers: { 'content-type': 'application/json' },
+      payload: '',
+    });
     expect(empty.statusCode).toBe(400);
     const [row] = await t.database.db.select().from(customers).where(eq(customers.id, id));
     expect(row!.nextDate).toBeNull();

@@ -46,7 +46,9 @@ describe('GET /api/v4/customers', () => {
       expect(row._embedded.tags).toBeInstanceOf(Array);
       expect(Object.keys(row._embedded).sort()).toEqual(['segments', 'tags']);
     }
-    expect(rows.some((r) => r._embedded.tags.length > 0 && r._embedded.segments.length > 0)).toBe(true);
+    expect(rows.some((r) => r._embedded.tags.length > 0 && r._embedded.segments.length > 0)).toBe(
+      true,
+    );
   });
 
   it('embeds contacts (one main), the company and catalog elements when with asks', async () => {
@@ -104,8 +106,12 @@ describe('GET /api/v4/customers', () => {
   it('filters by exact name, by people and by status, as the database holds them', async () => {
     const [first] = await t.database.db.select().from(customers).where(eq(customers.id, 10));
     expect(ids(await list(`filter[name]=${encodeURIComponent(first!.name)}`))).toContain(10);
-    expect(await list(`filter[name]=${encodeURIComponent(first!.name.toUpperCase())}x`)).toEqual([]);
-    expect(ids(await list(`filter[name][0]=${encodeURIComponent(first!.name)}&filter[name][1]=nobody`))).toContain(10);
+    expect(await list(`filter[name]=${encodeURIComponent(first!.name.toUpperCase())}x`)).toEqual(
+      [],
+    );
+    expect(
+      ids(await list(`filter[name][0]=${encodeURIComponent(first!.name)}&filter[name][1]=nobody`)),
+    ).toContain(10);
 
     const cases = [
       ['responsible_user_id', customers.responsibleUserId, [3, 4]],
@@ -116,28 +122,39 @@ describe('GET /api/v4/customers', () => {
     for (const [key, column, values] of cases) {
       const query = values.map((v) => `filter[${key}][]=${v}`).join('&');
       const rows = await t.database.db.select({ id: customers.id, v: column }).from(customers);
-      const expected = ids(rows.filter((r) => (values as readonly number[]).includes(r.v!))).slice(0, 250);
+      const expected = ids(rows.filter((r) => (values as readonly number[]).includes(r.v!))).slice(
+        0,
+        250,
+      );
       expect(ids(await list(`limit=250&${query}`)), key).toEqual(expected);
     }
   });
 
   it('filters by ranges of dates and next price, either side optional', async () => {
     const db = t.database.db;
-    const [sample] = await db.select().from(customers).where(isNotNull(customers.nextDate)).limit(1);
+    const [sample] = await db
+      .select()
+      .from(customers)
+      .where(isNotNull(customers.nextDate))
+      .limit(1);
     const from = sample!.nextDate! - 10 * 86_400;
     const to = sample!.nextDate! + 10 * 86_400;
     const expected = await db
       .select({ id: customers.id })
       .from(customers)
       .where(and(gte(customers.nextDate, from), lte(customers.nextDate, to)));
-    expect(ids(await list(`limit=250&filter[next_date][from]=${from}&filter[next_date][to]=${to}`))).toEqual(
-      ids(expected),
-    );
+    expect(
+      ids(await list(`limit=250&filter[next_date][from]=${from}&filter[next_date][to]=${to}`)),
+    ).toEqual(ids(expected));
 
     const cutoff = sample!.createdAt;
-    for (const row of await list(`limit=250&filter[created_at][from]=${cutoff}`)) expect(row.created_at).toBeGreaterThanOrEqual(cutoff);
-    for (const row of await list(`limit=250&filter[updated_at][to]=${sample!.updatedAt}`)) expect(row.updated_at).toBeLessThanOrEqual(sample!.updatedAt);
-    const priced = await list('limit=250&filter[next_price][from]=1000&filter[next_price][to]=2000');
+    for (const row of await list(`limit=250&filter[created_at][from]=${cutoff}`))
+      expect(row.created_at).toBeGreaterThanOrEqual(cutoff);
+    for (const row of await list(`limit=250&filter[updated_at][to]=${sample!.updatedAt}`))
+      expect(row.updated_at).toBeLessThanOrEqual(sample!.updatedAt);
+    const priced = await list(
+      'limit=250&filter[next_price][from]=1000&filter[next_price][to]=2000',
+    );
     expect(priced.length).toBeGreaterThan(0);
     for (const row of priced) expect(row.next_price).toBeGreaterThanOrEqual(1000);
     for (const row of priced) expect(row.next_price).toBeLessThanOrEqual(2000);
@@ -150,15 +167,26 @@ describe('GET /api/v4/customers', () => {
 
   it('filters by segment and tag ids (any of them)', async () => {
     const db = t.database.db;
-    const inSegments = await db.select().from(customerSegments).where(eq(customerSegments.segmentId, 2));
-    const inOther = await db.select().from(customerSegments).where(eq(customerSegments.segmentId, 5));
-    const expected = [...new Set([...inSegments, ...inOther].map((r) => r.customerId))].sort((a, b) => a - b);
+    const inSegments = await db
+      .select()
+      .from(customerSegments)
+      .where(eq(customerSegments.segmentId, 2));
+    const inOther = await db
+      .select()
+      .from(customerSegments)
+      .where(eq(customerSegments.segmentId, 5));
+    const expected = [...new Set([...inSegments, ...inOther].map((r) => r.customerId))].sort(
+      (a, b) => a - b,
+    );
     const rows = await list('limit=250&filter[segment_id][]=2&filter[segment_id][]=5');
     expect(ids(rows)).toEqual(expected);
-    for (const row of rows) expect(row._embedded.segments.some((s) => s.id === 2 || s.id === 5)).toBe(true);
+    for (const row of rows)
+      expect(row._embedded.segments.some((s) => s.id === 2 || s.id === 5)).toBe(true);
 
     const tagged = await db.select().from(customerTags).where(eq(customerTags.tagId, 3));
-    expect(ids(await list('limit=250&filter[tag_id]=3'))).toEqual(ids(tagged.map((r) => ({ id: r.customerId }))));
+    expect(ids(await list('limit=250&filter[tag_id]=3'))).toEqual(
+      ids(tagged.map((r) => ({ id: r.customerId }))),
+    );
   });
 
   it('ignores unknown filters but refuses malformed values of known ones', async () => {
@@ -188,8 +216,10 @@ describe('GET /api/v4/customers ordering and search', () => {
       for (let i = 1; i < rows.length; i++) {
         const [a, b] = [sortKey[field]!(rows[i - 1]!), sortKey[field]!(rows[i]!)];
         if (a === null) expect(b, `${field} ${direction}: nulls last`).toBeNull();
-        else if (b !== null && a === b) expect(sign * (rows[i]!.id - rows[i - 1]!.id)).toBeGreaterThan(0);
-        else if (b !== null) expect(sign * (a < b ? -1 : 1), `${field} ${direction} at ${i}`).toBe(-1);
+        else if (b !== null && a === b)
+          expect(sign * (rows[i]!.id - rows[i - 1]!.id)).toBeGreaterThan(0);
+        else if (b !== null)
+          expect(sign * (a < b ? -1 : 1), `${field} ${direction} at ${i}`).toBe(-1);
       }
     }
   });
@@ -205,12 +235,17 @@ describe('GET /api/v4/customers ordering and search', () => {
     const word = row!.name.split(' ')[0]!.toUpperCase();
     const byName = await list(`limit=250&query=${encodeURIComponent(word)}`);
     expect(ids(byName)).toContain(20);
-    for (const c of byName) expect(JSON.stringify([c.name, c.custom_fields_values]).toLowerCase()).toContain(word.toLowerCase());
+    for (const c of byName)
+      expect(JSON.stringify([c.name, c.custom_fields_values]).toLowerCase()).toContain(
+        word.toLowerCase(),
+      );
 
     const withRevenue = (await list('limit=250')).find((c) =>
       c.custom_fields_values?.some((f) => f.field_code === 'REVENUE'),
     )!;
-    const revenue = String(withRevenue.custom_fields_values!.find((f) => f.field_code === 'REVENUE')!.values[0]!.value);
+    const revenue = String(
+      withRevenue.custom_fields_values!.find((f) => f.field_code === 'REVENUE')!.values[0]!.value,
+    );
     expect(ids(await list(`limit=250&query=${revenue}`))).toContain(withRevenue.id);
 
     expect(await list('query=%25%25')).toEqual([]);
@@ -238,9 +273,12 @@ describe('GET /api/v4/customers/{id}', () => {
     expect(response.body).toBe('');
   });
 
-  it.each(['abc', '0', '-1', '1.5', '99999999999'])('refuses the id %s with a 400 problem', async (id) => {
-    await expectProblem(`/api/v4/customers/${id}`, 400);
-  });
+  it.each(['abc', '0', '-1', '1.5', '99999999999'])(
+    'refuses the id %s with a 400 problem',
+    async (id) => {
+      await expectProblem(`/api/v4/customers/${id}`, 400);
+    },
+  );
 
   it('answers 401 without credentials', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/v4/customers/1' });

@@ -29,14 +29,20 @@ export async function customersRoutes(app: FastifyInstance, deps: RouteDeps) {
   app.get('/customers', async (request, reply) => {
     const { query, kinds } = parseListQuery(request.query);
     const page = await service.list(principalOf(request), query, kinds, absoluteUrl(request, ''));
-    return reply
-      .type(HAL_JSON)
-      .send({ ...pageLinks(request, query.page, page.hasNext), _embedded: { customers: page.customers } });
+    return reply.type(HAL_JSON).send({
+      ...pageLinks(request, query.page, page.hasNext),
+      _embedded: { customers: page.customers },
+    });
   });
 
   app.get<IdParams>('/customers/:id', async (request, reply) => {
     const id = parseId(request.params.id);
-    const customer = await service.get(principalOf(request), id, parseWith(request.query), absoluteUrl(request, ''));
+    const customer = await service.get(
+      principalOf(request),
+      id,
+      parseWith(request.query),
+      absoluteUrl(request, ''),
+    );
     return reply.type(HAL_JSON).send(customer);
   });
 
@@ -48,7 +54,9 @@ export async function customersRoutes(app: FastifyInstance, deps: RouteDeps) {
 
   app.patch('/customers', async (request, reply) => {
     const parsed = parseBatch(customerUpdateSchema, request.body, (item) =>
-      item.id === undefined ? [{ code: 'NotBlank', path: 'id', detail: 'This value should not be blank.' }] : [],
+      item.id === undefined
+        ? [{ code: 'NotBlank', path: 'id', detail: 'This value should not be blank.' }]
+        : [],
     );
     const items = parsed.map((item) => ({ ...item, value: { ...item.value, id: item.value.id! } }));
     const results = await service.update(principalOf(request), items);
@@ -60,7 +68,9 @@ export async function customersRoutes(app: FastifyInstance, deps: RouteDeps) {
     const id = parseId(request.params.id);
     const value = parseWhole(customerUpdateSchema, request.body);
     const requestId = value.request_id ?? '0';
-    const [result] = await service.update(principalOf(request), [{ value: { ...value, id }, requestId, index: 0 }]);
+    const [result] = await service.update(principalOf(request), [
+      { value: { ...value, id }, requestId, index: 0 },
+    ]);
     return reply.type(HAL_JSON).send(writeResult(request, result!));
   });
 }

@@ -130,9 +130,13 @@ describe('GET /api/v4/customers/transactions', () => {
   });
 
   it('takes date bounds beyond 2038 as open-ended, not as a server error', async () => {
-    const future = await get('/api/v4/customers/transactions?filter[completed_at][from]=32503680000');
+    const future = await get(
+      '/api/v4/customers/transactions?filter[completed_at][from]=32503680000',
+    );
     expect(future.statusCode).toBe(204);
-    const past = await get('/api/v4/customers/transactions?filter[completed_at][to]=32503680000&limit=1');
+    const past = await get(
+      '/api/v4/customers/transactions?filter[completed_at][to]=32503680000&limit=1',
+    );
     expect(past.statusCode).toBe(200);
   });
 

@@ -67,7 +67,10 @@ export function parseBatch<T extends z.ZodMiniType>(
     }
     const result = schema.safeParse(entry);
     if (!result.success) {
-      failures.push({ request_id: requestId, errors: issuesToValidationErrors(result.error.issues) });
+      failures.push({
+        request_id: requestId,
+        errors: issuesToValidationErrors(result.error.issues),
+      });
       return;
     }
     const extra = refine?.(result.data, index) ?? [];

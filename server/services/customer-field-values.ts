@@ -20,9 +20,14 @@ const TEXT_TYPES = new Set(['text', 'textarea', 'multitext', 'streetaddress']);
 const DATE_TYPES = new Set(['date', 'birthday', 'date_time']);
 const MAX_UNIX = 253_402_300_799;
 
-type Checked = { item: ValueItem } | { error: Omit<ValidationError, 'path'> & { at: 'value' | 'enum_id' } };
+type Checked =
+  { item: ValueItem } | { error: Omit<ValidationError, 'path'> & { at: 'value' | 'enum_id' } };
 
-const invalid = (detail: string, at: 'value' | 'enum_id' = 'value', code = 'InvalidType'): Checked => ({
+const invalid = (
+  detail: string,
+  at: 'value' | 'enum_id' = 'value',
+  code = 'InvalidType',
+): Checked => ({
   error: { code, detail, at },
 });
 
@@ -33,16 +38,31 @@ function checkItem(field: FieldDefinition, item: ValueItem): Checked {
     const enums = field.enums ?? [];
     const byId = item.enum_id != null ? enums.find((e) => e.id === item.enum_id) : undefined;
     if (item.enum_id != null && !byId) {
-      return invalid('The value you selected is not a valid choice.', 'enum_id', 'NotSupportedChoice');
+      return invalid(
+        'The value you selected is not a valid choice.',
+        'enum_id',
+        'NotSupportedChoice',
+      );
     }
     const byValue =
-      byId ?? (typeof value === 'string' ? enums.find((e) => e.value.toLowerCase() === value.toLowerCase()) : undefined);
-    if (!byValue) return invalid('The value you selected is not a valid choice.', 'value', 'NotSupportedChoice');
+      byId ??
+      (typeof value === 'string'
+        ? enums.find((e) => e.value.toLowerCase() === value.toLowerCase())
+        : undefined);
+    if (!byValue)
+      return invalid(
+        'The value you selected is not a valid choice.',
+        'value',
+        'NotSupportedChoice',
+      );
     return { item: { value: byValue.value, enum_id: byValue.id } };
   }
   if (TEXT_TYPES.has(field.type)) {
-    if (typeof value !== 'string' && typeof value !== 'number') return invalid('This value should be of type string.');
-    return { item: { value: String(value), ...(item.enum_code ? { enum_code: item.enum_code } : {}) } };
+    if (typeof value !== 'string' && typeof value !== 'number')
+      return invalid('This value should be of type string.');
+    return {
+      item: { value: String(value), ...(item.enum_code ? { enum_code: item.enum_code } : {}) },
+    };
   }
   if (field.type === 'numeric') {
     const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
@@ -57,13 +77,19 @@ function checkItem(field: FieldDefinition, item: ValueItem): Checked {
   }
   if (DATE_TYPES.has(field.type)) {
     const seconds = typeof value === 'string' && /^\d{1,12}$/.test(value) ? Number(value) : value;
-    if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0 || seconds > MAX_UNIX) {
+    if (
+      typeof seconds !== 'number' ||
+      !Number.isInteger(seconds) ||
+      seconds < 0 ||
+      seconds > MAX_UNIX
+    ) {
       return invalid('This value should be a unix timestamp.');
     }
     return { item: { value: seconds } };
   }
   if (field.type === 'url') {
-    if (typeof value !== 'string' || !isHttpUrl(value)) return invalid('This value is not a valid URL.', 'value', 'InvalidFormat');
+    if (typeof value !== 'string' || !isHttpUrl(value))
+      return invalid('This value is not a valid URL.', 'value', 'InvalidFormat');
     return { item: { value } };
   }
   // Types the API does not edit here (legal_entity, items, …) are stored as given.
@@ -87,12 +113,20 @@ export function checkFieldValues(
     const at = `custom_fields_values.${i}`;
     const field = definitions.get(entry.field_id);
     if (!field) {
-      errors.push({ code: 'NotSupportedChoice', path: `${at}.field_id`, detail: 'The value you selected is not a valid choice.' });
+      errors.push({
+        code: 'NotSupportedChoice',
+        path: `${at}.field_id`,
+        detail: 'The value you selected is not a valid choice.',
+      });
       return;
     }
     const items = entry.values.filter((item) => !isBlank(item));
     if (items.length > 1 && !MULTI_VALUE_TYPES.has(field.type)) {
-      errors.push({ code: 'InvalidLength', path: `${at}.values`, detail: 'This field takes one value.' });
+      errors.push({
+        code: 'InvalidLength',
+        path: `${at}.values`,
+        detail: 'This field takes one value.',
+      });
       return;
     }
     const stored: ValueItem[] = [];
@@ -110,14 +144,23 @@ export function checkFieldValues(
       field.id,
       items.length === 0
         ? null
-        : { field_id: field.id, field_name: field.name, field_code: field.code, field_type: field.type, values: stored },
+        : {
+            field_id: field.id,
+            field_name: field.name,
+            field_code: field.code,
+            field_type: field.type,
+            values: stored,
+          },
     );
   });
   return { changes, errors };
 }
 
 /** The stored values with `changes` applied: replaced per field, cleared ones dropped, order kept. */
-export function mergeFieldValues(current: CustomFieldValues[] | null, changes: FieldChanges): CustomFieldValues[] {
+export function mergeFieldValues(
+  current: CustomFieldValues[] | null,
+  changes: FieldChanges,
+): CustomFieldValues[] {
   const out: CustomFieldValues[] = [];
   const seen = new Set<number>();
   for (const entry of current ?? []) {

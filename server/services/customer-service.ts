@@ -30,27 +30,43 @@ export function createCustomerService({ db, account }: { db: Db; account: Accoun
 
   return {
     /** A page of customers; an empty page (nothing matches, or past the end) is a 204. */
-    async list(principal: Principal, query: CustomerListQuery, kinds: ReadonlySet<CustomersWith>, base: string) {
+    async list(
+      principal: Principal,
+      query: CustomerListQuery,
+      kinds: ReadonlySet<CustomersWith>,
+      base: string,
+    ) {
       const page = await repo.list(query, customerVisibility(principal), kinds, base);
       if (page.customers.length === 0) throw new NoContent();
       return page;
     },
 
     /** One customer; one the caller may not view answers like a missing one (204), revealing nothing. */
-    async get(principal: Principal, id: number, kinds: ReadonlySet<CustomersWith>, base: string): Promise<Customer> {
+    async get(
+      principal: Principal,
+      id: number,
+      kinds: ReadonlySet<CustomersWith>,
+      base: string,
+    ): Promise<Customer> {
       const customer = await repo.findOne(id, customerVisibility(principal), kinds, base);
       if (!customer) throw new NoContent();
       return customer;
     },
 
-    async create(principal: Principal, items: Array<BatchItem<CustomerCreateParsed>>): Promise<WriteResult[]> {
+    async create(
+      principal: Principal,
+      items: Array<BatchItem<CustomerCreateParsed>>,
+    ): Promise<WriteResult[]> {
       if (!mayEver(principal, 'add')) throw new Forbidden('You have no right to add customers');
       const mode = (await account.get()).customersMode;
       const now = nowSeconds();
       // Checks run inside the transaction too, so a tag or segment deleted meanwhile cannot slip in.
       return db.transaction(async (tx) => {
         const refs = createCustomerReferences(tx);
-        const ctx = await loadWriteContext(refs, items.map((i) => i.value));
+        const ctx = await loadWriteContext(
+          refs,
+          items.map((i) => i.value),
+        );
         const failures: ValidationErrorsItem[] = [];
         const rows: CustomerInsert[] = items.map(({ value: item, requestId }) => {
           const modeErrors = missingForMode(item, mode).map((path) => ({
@@ -98,7 +114,10 @@ export function createCustomerService({ db, account }: { db: Db; account: Accoun
       });
     },
 
-    async update(principal: Principal, items: Array<BatchItem<UpdateItem>>): Promise<WriteResult[]> {
+    async update(
+      principal: Principal,
+      items: Array<BatchItem<UpdateItem>>,
+    ): Promise<WriteResult[]> {
       const mode = (await account.get()).customersMode;
       return db.transaction((tx) => updateCustomers(tx, principal, mode, items, nowSeconds()));
     },

@@ -46,18 +46,28 @@ export async function updateCustomers(
     return current !== undefined && !mayActOn(principal, 'edit', current);
   });
   if (locked.length > 0) {
-    throw new Forbidden(`You have no right to edit customer ${locked.map((i) => i.value.id).join(', ')}`);
+    throw new Forbidden(
+      `You have no right to edit customer ${locked.map((i) => i.value.id).join(', ')}`,
+    );
   }
 
-  const ctx = await loadWriteContext(refs, items.map((i) => i.value));
+  const ctx = await loadWriteContext(
+    refs,
+    items.map((i) => i.value),
+  );
   const failures: ValidationErrorsItem[] = [];
   const seen = new Set<number>();
   const patches = items.map(({ value: item, requestId }) => {
     const current = existing.get(item.id);
     const { errors, fieldChanges } = checkWriteItem(item, ctx);
-    if (!current) errors.unshift({ code: 'NotFound', path: 'id', detail: `Customer ${item.id} not found` });
+    if (!current)
+      errors.unshift({ code: 'NotFound', path: 'id', detail: `Customer ${item.id} not found` });
     if (seen.has(item.id)) {
-      errors.unshift({ code: 'InvalidValue', path: 'id', detail: 'The same customer is named twice in the batch' });
+      errors.unshift({
+        code: 'InvalidValue',
+        path: 'id',
+        detail: 'The same customer is named twice in the batch',
+      });
     }
     seen.add(item.id);
     errors.push(...blankedForMode(item, mode));
@@ -77,18 +87,26 @@ export async function updateCustomers(
     };
     if (item.custom_fields_values !== undefined) {
       const merged =
-        item.custom_fields_values === null ? [] : mergeFieldValues(current?.customFieldsValues ?? null, fieldChanges);
+        item.custom_fields_values === null
+          ? []
+          : mergeFieldValues(current?.customFieldsValues ?? null, fieldChanges);
       patch.customFieldsValues = merged.length > 0 ? merged : null;
     }
     if (current && (item.name !== undefined || item.custom_fields_values !== undefined)) {
-      patch.searchText = buildSearchText(item.name ?? current.name, patch.customFieldsValues ?? current.customFieldsValues);
+      patch.searchText = buildSearchText(
+        item.name ?? current.name,
+        patch.customFieldsValues ?? current.customFieldsValues,
+      );
     }
     return patch;
   });
   if (failures.length > 0) throw new ValidationFailed(failures);
 
   const byName = await refs.tagIdsByName(
-    items.flatMap(({ value }) => [...tagNamesOf(value._embedded?.tags), ...tagNamesOf(value.tags_to_add)]),
+    items.flatMap(({ value }) => [
+      ...tagNamesOf(value._embedded?.tags),
+      ...tagNamesOf(value.tags_to_add),
+    ]),
     true,
   );
   const toDeleteByName = await refs.tagIdsByName(
@@ -104,8 +122,10 @@ export async function updateCustomers(
     await repo.update(value.id, patches[index]!);
     if (value._embedded?.tags) replaced.set(value.id, resolveTags(value._embedded.tags, byName));
     if (value.tags_to_add) added.set(value.id, resolveTags(value.tags_to_add, byName));
-    if (value.tags_to_delete) deleted.set(value.id, resolveTags(value.tags_to_delete, toDeleteByName));
-    if (value._embedded?.segments) segments.set(value.id, [...new Set(value._embedded.segments.map((s) => s.id))]);
+    if (value.tags_to_delete)
+      deleted.set(value.id, resolveTags(value.tags_to_delete, toDeleteByName));
+    if (value._embedded?.segments)
+      segments.set(value.id, [...new Set(value._embedded.segments.map((s) => s.id))]);
   }
   await repo.replaceTags(replaced);
   await repo.addTags(added);

@@ -18,11 +18,15 @@ export type WriteContext = {
   fields: Map<number, FieldDefinition>;
 };
 
-const tagIdsOf = (tags: TagRef[] | undefined) => (tags ?? []).flatMap((t) => ('id' in t ? [t.id] : []));
+const tagIdsOf = (tags: TagRef[] | undefined) =>
+  (tags ?? []).flatMap((t) => ('id' in t ? [t.id] : []));
 export const tagNamesOf = (tags: TagRef[] | undefined) =>
   (tags ?? []).flatMap((t) => ('name' in t ? [t.name] : []));
 
-export async function loadWriteContext(refs: CustomerReferences, items: WriteItem[]): Promise<WriteContext> {
+export async function loadWriteContext(
+  refs: CustomerReferences,
+  items: WriteItem[],
+): Promise<WriteContext> {
   const userIds = items.flatMap((i) => [i.responsible_user_id, i.created_by, i.updated_by]);
   const tagIds = items.flatMap((i) => [...tagIdsOf(i._embedded?.tags), ...tagIdsOf(i.tags_to_add)]);
   const segmentIds = items.flatMap((i) => (i._embedded?.segments ?? []).map((s) => s.id));
@@ -67,7 +71,11 @@ export function checkWriteItem(
     const id = item[key];
     if (id !== undefined && id !== 0 && !ctx.userIds.has(id)) errors.push(notAChoice(key));
   }
-  if (item.status_id !== undefined && item.status_id !== null && !ctx.statusIds.has(item.status_id)) {
+  if (
+    item.status_id !== undefined &&
+    item.status_id !== null &&
+    !ctx.statusIds.has(item.status_id)
+  ) {
     errors.push(notAChoice('status_id'));
   }
   const checkTags = (tags: TagRef[] | undefined, path: string) =>

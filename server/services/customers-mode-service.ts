@@ -8,12 +8,18 @@ export function createCustomersModeService({ account }: { account: AccountReposi
   return {
     /** Checked before the body, so a non-admin gets 403 whatever they send. */
     assertMayChange(principal: Principal): void {
-      if (!principal.isAdmin) throw new Forbidden('Only administrators can change the customers mode');
+      if (!principal.isAdmin)
+        throw new Forbidden('Only administrators can change the customers mode');
     },
 
     async setMode(principal: Principal, body: CustomersModeBody): Promise<CustomersModeBody> {
       this.assertMayChange(principal);
-      await account.setMode(body.mode, body.is_enabled, principal.id, Math.floor(Date.now() / 1000));
+      await account.setMode(
+        body.mode,
+        body.is_enabled,
+        principal.id,
+        Math.floor(Date.now() / 1000),
+      );
       // amoCRM answers with exactly the properties it was given.
       return { mode: body.mode, is_enabled: body.is_enabled };
     },

@@ -23,10 +23,7 @@ export type TestApp = {
   /** Session cookie header for a demo user, signed in through the real login route. */
   cookieFor: (email: string, password?: string) => Promise<string>;
   /** A request as the given user's browser would send it (cookie + same Origin). */
-  as: (
-    email: string,
-    options: InjectOptions,
-  ) => Promise<LightMyRequestResponse>;
+  as: (email: string, options: InjectOptions) => Promise<LightMyRequestResponse>;
   /** Adds a user with password 'demo' and the given customers rights; returns its email. */
   createUser: (options: {
     customers: EntityRights;
@@ -40,7 +37,10 @@ async function cloneDatabase(): Promise<{ database: Database; drop: () => Promis
   const template = inject('dbTemplate');
   if (template.kind === 'pglite') {
     const blob = new Blob([readFileSync(template.file)]);
-    return { database: await openDatabase({ kind: 'pglite', loadDataDir: blob }), drop: async () => {} };
+    return {
+      database: await openDatabase({ kind: 'pglite', loadDataDir: blob }),
+      drop: async () => {},
+    };
   }
   const name = `cc_test_${randomBytes(6).toString('hex')}`;
   const templateName = new URL(template.url).pathname.slice(1);
@@ -81,7 +81,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       payload: { email, password },
     });
     const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE);
-    if (!cookie) throw new Error(`login failed for ${email}: ${response.statusCode} ${response.body}`);
+    if (!cookie)
+      throw new Error(`login failed for ${email}: ${response.statusCode} ${response.body}`);
     const header = `${SESSION_COOKIE}=${cookie.value}`;
     cookies.set(email, header);
     return header;

@@ -11,7 +11,10 @@ import {
 import { apiClient, requireBody } from '../lib/api-client';
 import { transactionQueries } from './transactions';
 
-export interface Range { from?: number; to?: number }
+export interface Range {
+  from?: number;
+  to?: number;
+}
 
 /** `GET /api/v4/customers` parameters, exactly as the API names them. */
 export interface CustomersListParams {
@@ -39,7 +42,10 @@ function toParams(params: CustomersListParams) {
 
 export async function listCustomers(params: CustomersListParams, signal?: AbortSignal) {
   // null = 204: nothing matches or the page is past the end.
-  return apiClient.get('/api/v4/customers', customersPageSchema, { params: toParams(params), signal });
+  return apiClient.get('/api/v4/customers', customersPageSchema, {
+    params: toParams(params),
+    signal,
+  });
 }
 
 export async function getCustomer(id: number, signal?: AbortSignal) {
@@ -50,7 +56,9 @@ export async function getCustomer(id: number, signal?: AbortSignal) {
 }
 
 export async function createCustomers(items: CustomerCreate[], signal?: AbortSignal) {
-  const body = await apiClient.post('/api/v4/customers', items, customersWriteResponseSchema, { signal });
+  const body = await apiClient.post('/api/v4/customers', items, customersWriteResponseSchema, {
+    signal,
+  });
   return requireBody(body, 'Adding customers');
 }
 

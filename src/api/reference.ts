@@ -29,8 +29,12 @@ export const referenceQueries = {
     queryOptions({
       queryKey: [...referenceQueries.all, 'segments'] as const,
       queryFn: async ({ signal }) =>
-        (await apiClient.get('/api/v4/customers/segments', segmentsPageSchema, { params: ALL, signal }))
-          ?._embedded.segments ?? [],
+        (
+          await apiClient.get('/api/v4/customers/segments', segmentsPageSchema, {
+            params: ALL,
+            signal,
+          })
+        )?._embedded.segments ?? [],
       staleTime: REFERENCE_STALE,
     }),
   tags: () =>
@@ -45,16 +49,24 @@ export const referenceQueries = {
     queryOptions({
       queryKey: [...referenceQueries.all, 'custom-fields'] as const,
       queryFn: async ({ signal }) =>
-        (await apiClient.get('/api/v4/customers/custom_fields', customFieldsPageSchema, { params: ALL, signal }))
-          ?._embedded.custom_fields ?? [],
+        (
+          await apiClient.get('/api/v4/customers/custom_fields', customFieldsPageSchema, {
+            params: ALL,
+            signal,
+          })
+        )?._embedded.custom_fields ?? [],
       staleTime: REFERENCE_STALE,
     }),
   contactFields: () =>
     queryOptions({
       queryKey: [...referenceQueries.all, 'contact-fields'] as const,
       queryFn: async ({ signal }) =>
-        (await apiClient.get('/api/v4/contacts/custom_fields', customFieldsPageSchema, { params: ALL, signal }))
-          ?._embedded.custom_fields ?? [],
+        (
+          await apiClient.get('/api/v4/contacts/custom_fields', customFieldsPageSchema, {
+            params: ALL,
+            signal,
+          })
+        )?._embedded.custom_fields ?? [],
       staleTime: REFERENCE_STALE,
     }),
   /** Periodicity mode only: the API answers 422 in segments mode. */
@@ -62,16 +74,20 @@ export const referenceQueries = {
     queryOptions({
       queryKey: [...referenceQueries.all, 'statuses'] as const,
       queryFn: async ({ signal }) =>
-        (await apiClient.get('/api/v4/customers/statuses', customerStatusesPageSchema, { params: ALL, signal }))
-          ?._embedded.statuses ?? [],
+        (
+          await apiClient.get('/api/v4/customers/statuses', customerStatusesPageSchema, {
+            params: ALL,
+            signal,
+          })
+        )?._embedded.statuses ?? [],
       staleTime: REFERENCE_STALE,
     }),
   catalogs: () =>
     queryOptions({
       queryKey: [...referenceQueries.all, 'catalogs'] as const,
       queryFn: async ({ signal }) =>
-        (await apiClient.get('/api/v4/catalogs', catalogsPageSchema, { params: ALL, signal }))?._embedded
-          .catalogs ?? [],
+        (await apiClient.get('/api/v4/catalogs', catalogsPageSchema, { params: ALL, signal }))
+          ?._embedded.catalogs ?? [],
       staleTime: REFERENCE_STALE,
     }),
   catalogElements: (catalogId: number, query: string) =>
@@ -79,10 +95,14 @@ export const referenceQueries = {
       queryKey: [...referenceQueries.all, 'catalog-elements', catalogId, query] as const,
       queryFn: async ({ signal }) =>
         (
-          await apiClient.get(`/api/v4/catalogs/${String(catalogId)}/elements`, catalogElementsPageSchema, {
-            params: { limit: 50, query: query || undefined },
-            signal,
-          })
+          await apiClient.get(
+            `/api/v4/catalogs/${String(catalogId)}/elements`,
+            catalogElementsPageSchema,
+            {
+              params: { limit: 50, query: query || undefined },
+              signal,
+            },
+          )
         )?._embedded.elements ?? [],
       staleTime: REFERENCE_STALE,
     }),
@@ -93,10 +113,14 @@ export const referenceQueries = {
         ids.length === 0
           ? []
           : ((
-              await apiClient.get(`/api/v4/catalogs/${String(catalogId)}/elements`, catalogElementsPageSchema, {
-                params: { limit: 250, filter: { id: ids } },
-                signal,
-              })
+              await apiClient.get(
+                `/api/v4/catalogs/${String(catalogId)}/elements`,
+                catalogElementsPageSchema,
+                {
+                  params: { limit: 250, filter: { id: ids } },
+                  signal,
+                },
+              )
             )?._embedded.elements ?? []),
       staleTime: REFERENCE_STALE,
     }),
@@ -108,8 +132,12 @@ export const contactQueries = {
     queryOptions({
       queryKey: [...contactQueries.all, 'search', query] as const,
       queryFn: async ({ signal }) =>
-        (await apiClient.get('/api/v4/contacts', contactsPageSchema, { params: { limit: 20, query }, signal }))
-          ?._embedded.contacts ?? [],
+        (
+          await apiClient.get('/api/v4/contacts', contactsPageSchema, {
+            params: { limit: 20, query },
+            signal,
+          })
+        )?._embedded.contacts ?? [],
     }),
   byIds: (ids: number[]) =>
     queryOptions({
@@ -127,11 +155,13 @@ export const contactQueries = {
   detail: (id: number) =>
     queryOptions({
       queryKey: [...contactQueries.all, 'detail', id] as const,
-      queryFn: ({ signal }) => apiClient.get(`/api/v4/contacts/${String(id)}`, contactSchema, { signal }),
+      queryFn: ({ signal }) =>
+        apiClient.get(`/api/v4/contacts/${String(id)}`, contactSchema, { signal }),
     }),
   company: (id: number) =>
     queryOptions({
       queryKey: ['companies', 'detail', id] as const,
-      queryFn: ({ signal }) => apiClient.get(`/api/v4/companies/${String(id)}`, companySchema, { signal }),
+      queryFn: ({ signal }) =>
+        apiClient.get(`/api/v4/companies/${String(id)}`, companySchema, { signal }),
     }),
 };

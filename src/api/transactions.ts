@@ -30,14 +30,20 @@ export async function listCustomerTransactions(
   params: Omit<TransactionsListParams, 'filter'>,
   signal?: AbortSignal,
 ) {
-  return apiClient.get(`/api/v4/customers/${String(customerId)}/transactions`, transactionsPageSchema, {
-    params,
-    signal,
-  });
+  return apiClient.get(
+    `/api/v4/customers/${String(customerId)}/transactions`,
+    transactionsPageSchema,
+    {
+      params,
+      signal,
+    },
+  );
 }
 
 export async function getTransaction(id: number, signal?: AbortSignal) {
-  return apiClient.get(`/api/v4/customers/transactions/${String(id)}`, transactionSchema, { signal });
+  return apiClient.get(`/api/v4/customers/transactions/${String(id)}`, transactionSchema, {
+    signal,
+  });
 }
 
 export async function addTransactions(customerId: number, items: TransactionCreate[]) {

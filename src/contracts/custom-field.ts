@@ -46,5 +46,12 @@ export function isHttpUrl(text: string): boolean {
 
 /** The types the console renders inputs for; others are shown read-only. */
 export const EDITABLE_FIELD_TYPES = [
-  'text', 'textarea', 'numeric', 'checkbox', 'select', 'multiselect', 'date', 'url',
+  'text',
+  'textarea',
+  'numeric',
+  'checkbox',
+  'select',
+  'multiselect',
+  'date',
+  'url',
 ] as const;

@@ -4,7 +4,10 @@
 // real route (`POST /api/v4/customers` on a fresh test database). All three must agree.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, createTestApp, type TestApp } from '../../server/test/test-app';
-import { checkFieldValues, type FieldDefinition } from '../../server/services/customer-field-values';
+import {
+  checkFieldValues,
+  type FieldDefinition,
+} from '../../server/services/customer-field-values';
 import {
   customersFormSchemaFor,
   customKey,
@@ -15,7 +18,12 @@ import {
   type FormContext,
 } from '../features/customers/components/customer-form/customer-form.schema';
 import { customFieldsPageSchema } from './custom-field';
-import { customerCreateSchema, customerCreateSchemaFor, missingForMode, type CustomersMode } from './customer';
+import {
+  customerCreateSchema,
+  customerCreateSchemaFor,
+  missingForMode,
+  type CustomersMode,
+} from './customer';
 import { tagsPageSchema } from './tag';
 import { segmentsPageSchema } from './segment';
 
@@ -44,8 +52,9 @@ beforeAll(async () => {
   const fields = customFieldsPageSchema.parse(
     (await t.as(ADMIN, { method: 'GET', url: '/api/v4/customers/custom_fields?limit=250' })).json(),
   )._embedded.custom_fields;
-  const tags = tagsPageSchema.parse((await t.as(ADMIN, { method: 'GET', url: '/api/v4/customers/tags?limit=250' })).json())
-    ._embedded.tags;
+  const tags = tagsPageSchema.parse(
+    (await t.as(ADMIN, { method: 'GET', url: '/api/v4/customers/tags?limit=250' })).json(),
+  )._embedded.tags;
   const segments = segmentsPageSchema.parse(
     (await t.as(ADMIN, { method: 'GET', url: '/api/v4/customers/segments?limit=250' })).json(),
   )._embedded.segments;
@@ -76,28 +85,182 @@ const CASES: Case[] = [
   { name: 'an empty row', modes: ['periodicity'], valid: false, row: () => undefined },
   { name: 'name only', modes: ['segments'], valid: true, row: (r) => (r.name = 'Only a name') },
   { name: 'name only', modes: ['periodicity'], valid: false, row: (r) => (r.name = 'Only a name') },
-  { name: 'name, date and periodicity', modes: ['segments', 'periodicity'], valid: true, row: full },
-  { name: 'periodicity 0 (= not set)', modes: ['periodicity'], valid: false, row: (r) => { full(r); r.periodicity = 0; } },
-  { name: 'periodicity over 3650', modes: ['segments', 'periodicity'], valid: false, row: (r) => { full(r); r.periodicity = 4000; } },
-  { name: 'a blank name', modes: ['periodicity'], valid: false, row: (r) => { full(r); r.name = '   '; } },
-  { name: 'a 256-character name', modes: ['segments', 'periodicity'], valid: false, row: (r) => { full(r); r.name = 'x'.repeat(256); } },
-  { name: 'a 255-character name', modes: ['segments', 'periodicity'], valid: true, row: (r) => { full(r); r.name = 'y'.repeat(255); } },
-  { name: 'a negative next price', modes: ['segments'], valid: false, row: (r) => (r.next_price = -5) },
-  { name: 'a non-numeric next price', modes: ['segments', 'periodicity'], valid: false, row: (r) => { full(r); r.next_price = 'abc'; } },
-  { name: 'a decimal next price', modes: ['segments'], valid: false, row: (r) => (r.next_price = 10.5) },
-  { name: 'a next price of 2e9', modes: ['segments'], valid: true, row: (r) => (r.next_price = 2_000_000_000) },
-  { name: 'a next price above 2e9', modes: ['segments'], valid: false, row: (r) => (r.next_price = 2_000_000_001) },
-  { name: 'a junk date', modes: ['segments', 'periodicity'], valid: false, row: (r) => { full(r); r.next_date = 'not a date'; } },
-  { name: 'an impossible date', modes: ['segments'], valid: false, row: (r) => (r.next_date = '2024-13-45') },
-  { name: 'new and existing tags', modes: ['segments'], valid: true, row: (r) => { r.name = 'Tagged'; r.tags = [context.tags[0]?.name ?? 'x', `parity-new-${Date.now().toString(36)}`]; } },
-  { name: 'a segment', modes: ['segments'], valid: true, row: (r) => { r.name = 'Segmented'; r.segments = [String(segmentId)]; } },
-  { name: 'a numeric field with a number', modes: ['segments'], valid: true, row: (r) => { r.custom[customKey(fieldId('numeric').id)] = '1200.50'; } },
-  { name: 'a numeric field with words', modes: ['segments'], valid: false, row: (r) => { r.custom[customKey(fieldId('numeric').id)] = 'a lot'; } },
-  { name: 'a url field with a web address', modes: ['segments'], valid: true, row: (r) => { r.custom[customKey(fieldId('url').id)] = 'https://example.com'; } },
-  { name: 'a url field without a scheme', modes: ['segments'], valid: false, row: (r) => { r.custom[customKey(fieldId('url').id)] = 'example.com'; } },
-  { name: 'a select field', modes: ['segments'], valid: true, row: (r) => { const f = fieldId('select'); r.custom[customKey(f.id)] = String(f.enums?.[0]?.id); } },
-  { name: 'a multiselect field', modes: ['segments'], valid: true, row: (r) => { const f = fieldId('multiselect'); r.custom[customKey(f.id)] = (f.enums ?? []).slice(0, 2).map((e) => String(e.id)); } },
-  { name: 'a date and a checkbox field', modes: ['segments'], valid: true, row: (r) => { r.custom[customKey(fieldId('date').id)] = '2030-01-02'; r.custom[customKey(fieldId('checkbox').id)] = true; } },
+  {
+    name: 'name, date and periodicity',
+    modes: ['segments', 'periodicity'],
+    valid: true,
+    row: full,
+  },
+  {
+    name: 'periodicity 0 (= not set)',
+    modes: ['periodicity'],
+    valid: false,
+    row: (r) => {
+      full(r);
+      r.periodicity = 0;
+    },
+  },
+  {
+    name: 'periodicity over 3650',
+    modes: ['segments', 'periodicity'],
+    valid: false,
+    row: (r) => {
+      full(r);
+      r.periodicity = 4000;
+    },
+  },
+  {
+    name: 'a blank name',
+    modes: ['periodicity'],
+    valid: false,
+    row: (r) => {
+      full(r);
+      r.name = '   ';
+    },
+  },
+  {
+    name: 'a 256-character name',
+    modes: ['segments', 'periodicity'],
+    valid: false,
+    row: (r) => {
+      full(r);
+      r.name = 'x'.repeat(256);
+    },
+  },
+  {
+    name: 'a 255-character name',
+    modes: ['segments', 'periodicity'],
+    valid: true,
+    row: (r) => {
+      full(r);
+      r.name = 'y'.repeat(255);
+    },
+  },
+  {
+    name: 'a negative next price',
+    modes: ['segments'],
+    valid: false,
+    row: (r) => (r.next_price = -5),
+  },
+  {
+    name: 'a non-numeric next price',
+    modes: ['segments', 'periodicity'],
+    valid: false,
+    row: (r) => {
+      full(r);
+      r.next_price = 'abc';
+    },
+  },
+  {
+    name: 'a decimal next price',
+    modes: ['segments'],
+    valid: false,
+    row: (r) => (r.next_price = 10.5),
+  },
+  {
+    name: 'a next price of 2e9',
+    modes: ['segments'],
+    valid: true,
+    row: (r) => (r.next_price = 2_000_000_000),
+  },
+  {
+    name: 'a next price above 2e9',
+    modes: ['segments'],
+    valid: false,
+    row: (r) => (r.next_price = 2_000_000_001),
+  },
+  {
+    name: 'a junk date',
+    modes: ['segments', 'periodicity'],
+    valid: false,
+    row: (r) => {
+      full(r);
+      r.next_date = 'not a date';
+    },
+  },
+  {
+    name: 'an impossible date',
+    modes: ['segments'],
+    valid: false,
+    row: (r) => (r.next_date = '2024-13-45'),
+  },
+  {
+    name: 'new and existing tags',
+    modes: ['segments'],
+    valid: true,
+    row: (r) => {
+      r.name = 'Tagged';
+      r.tags = [context.tags[0]?.name ?? 'x', `parity-new-${Date.now().toString(36)}`];
+    },
+  },
+  {
+    name: 'a segment',
+    modes: ['segments'],
+    valid: true,
+    row: (r) => {
+      r.name = 'Segmented';
+      r.segments = [String(segmentId)];
+    },
+  },
+  {
+    name: 'a numeric field with a number',
+    modes: ['segments'],
+    valid: true,
+    row: (r) => {
+      r.custom[customKey(fieldId('numeric').id)] = '1200.50';
+    },
+  },
+  {
+    name: 'a numeric field with words',
+    modes: ['segments'],
+    valid: false,
+    row: (r) => {
+      r.custom[customKey(fieldId('numeric').id)] = 'a lot';
+    },
+  },
+  {
+    name: 'a url field with a web address',
+    modes: ['segments'],
+    valid: true,
+    row: (r) => {
+      r.custom[customKey(fieldId('url').id)] = 'https://example.com';
+    },
+  },
+  {
+    name: 'a url field without a scheme',
+    modes: ['segments'],
+    valid: false,
+    row: (r) => {
+      r.custom[customKey(fieldId('url').id)] = 'example.com';
+    },
+  },
+  {
+    name: 'a select field',
+    modes: ['segments'],
+    valid: true,
+    row: (r) => {
+      const f = fieldId('select');
+      r.custom[customKey(f.id)] = String(f.enums?.[0]?.id);
+    },
+  },
+  {
+    name: 'a multiselect field',
+    modes: ['segments'],
+    valid: true,
+    row: (r) => {
+      const f = fieldId('multiselect');
+      r.custom[customKey(f.id)] = (f.enums ?? []).slice(0, 2).map((e) => String(e.id));
+    },
+  },
+  {
+    name: 'a date and a checkbox field',
+    modes: ['segments'],
+    valid: true,
+    row: (r) => {
+      r.custom[customKey(fieldId('date').id)] = '2030-01-02';
+      r.custom[customKey(fieldId('checkbox').id)] = true;
+    },
+  },
 ];
 
 describe.each(['segments', 'periodicity'] as const)('in %s mode', (mode) => {
@@ -118,7 +281,11 @@ describe.each(['segments', 'periodicity'] as const)('in %s mode', (mode) => {
       missingForMode(parsed.data, mode).length === 0 &&
       checkFieldValues(parsed.data.custom_fields_values, definitions).errors.length === 0;
     const withMode = customerCreateSchemaFor(mode).safeParse(payload).success;
-    const response = await t.as(ADMIN, { method: 'POST', url: '/api/v4/customers', payload: [payload] });
+    const response = await t.as(ADMIN, {
+      method: 'POST',
+      url: '/api/v4/customers',
+      payload: [payload],
+    });
 
     expect({ form: form.success, contract, server: response.statusCode === 200 }).toEqual({
       form: testCase.valid,

@@ -1,12 +1,6 @@
 import { z } from './zod';
 import { entityRefSchema, halCollectionSchema, halLinkSchema } from './hal';
-import {
-  customFieldValuesSchema,
-  entityId,
-  money,
-  requestId,
-  unixTime,
-} from './common';
+import { customFieldValuesSchema, entityId, money, requestId, unixTime } from './common';
 import { catalogElementLinkSchema } from './catalog';
 import { tagRefSchema, tagWriteSchema } from './tag';
 
@@ -126,7 +120,12 @@ export function customerCreateSchemaFor(mode: CustomersMode) {
   return customerCreateSchema.check(
     z.superRefine((item, ctx) => {
       for (const path of missingForMode(item, mode)) {
-        ctx.addIssue({ code: 'custom', path: [path], message: MODE_REQUIRED_DETAIL, params: { amoCode: 'NotBlank' } });
+        ctx.addIssue({
+          code: 'custom',
+          path: [path],
+          message: MODE_REQUIRED_DETAIL,
+          params: { amoCode: 'NotBlank' },
+        });
       }
     }),
   );

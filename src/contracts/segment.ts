@@ -3,9 +3,26 @@ import { halCollectionSchema, halLinkSchema } from './hal';
 
 /** amoCRM's fixed segment palette: hex without '#'. */
 export const SEGMENT_COLORS = [
-  '10599d', '006064', '3f51b5', '673ab7', '9c27b0', 'c2185b', 'd32f2f', 'e64a19',
-  'f57c00', 'ffa000', 'afb42b', '689f38', '388e3c', '00796b', '0097a7', '0288d1',
-  '5d4037', '616161', '455a64', '8d6e63',
+  '10599d',
+  '006064',
+  '3f51b5',
+  '673ab7',
+  '9c27b0',
+  'c2185b',
+  'd32f2f',
+  'e64a19',
+  'f57c00',
+  'ffa000',
+  'afb42b',
+  '689f38',
+  '388e3c',
+  '00796b',
+  '0097a7',
+  '0288d1',
+  '5d4037',
+  '616161',
+  '455a64',
+  '8d6e63',
 ] as const;
 
 export const segmentColorSchema = z.pipe(

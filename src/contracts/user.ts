@@ -43,7 +43,13 @@ export type User = z.infer<typeof userSchema>;
 export const usersPageSchema = halCollectionSchema('users', userSchema);
 
 /** An administrator's full customers rights. */
-export const ALL_RIGHTS: EntityRights = { view: 'A', edit: 'A', add: 'A', delete: 'A', export: 'A' };
+export const ALL_RIGHTS: EntityRights = {
+  view: 'A',
+  edit: 'A',
+  add: 'A',
+  delete: 'A',
+  export: 'A',
+};
 
 /**
  * `PATCH /api/v4/users/{id}` (our extension, administrators only): who may do what with

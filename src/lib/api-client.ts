@@ -175,12 +175,24 @@ export function requireBody<T>(value: T | null, what: string): T {
 export const apiClient = {
   get: <S extends z.ZodMiniType>(path: string, schema: S, options?: RequestOptions) =>
     request('GET', path, schema, undefined, options),
-  post: <S extends z.ZodMiniType>(path: string, body: unknown, schema: S, options?: RequestOptions) =>
-    request('POST', path, schema, body, options),
-  patch: <S extends z.ZodMiniType>(path: string, body: unknown, schema: S, options?: RequestOptions) =>
-    request('PATCH', path, schema, body, options),
-  put: <S extends z.ZodMiniType>(path: string, body: unknown, schema: S, options?: RequestOptions) =>
-    request('PUT', path, schema, body, options),
+  post: <S extends z.ZodMiniType>(
+    path: string,
+    body: unknown,
+    schema: S,
+    options?: RequestOptions,
+  ) => request('POST', path, schema, body, options),
+  patch: <S extends z.ZodMiniType>(
+    path: string,
+    body: unknown,
+    schema: S,
+    options?: RequestOptions,
+  ) => request('PATCH', path, schema, body, options),
+  put: <S extends z.ZodMiniType>(
+    path: string,
+    body: unknown,
+    schema: S,
+    options?: RequestOptions,
+  ) => request('PUT', path, schema, body, options),
   delete: <S extends z.ZodMiniType>(
     path: string,
     schema: S,

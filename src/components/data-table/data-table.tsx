@@ -180,8 +180,7 @@ export function DataTable<TData extends RowData>({
                   header={header}
                   width={columnWidths?.[header.column.id]}
                   onWidthChange={
-                    onColumnWidthChange &&
-                    ((width) => onColumnWidthChange(header.column.id, width))
+                    onColumnWidthChange && ((width) => onColumnWidthChange(header.column.id, width))
                   }
                 />
               ))}

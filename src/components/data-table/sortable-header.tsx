@@ -17,7 +17,13 @@ function SortMark({ direction }: { direction: false | 'asc' | 'desc' }) {
 }
 
 /** A cell's content at the width the user set; untouched while the column fits its content. */
-export function SizedContent({ width, children }: { width: number | undefined; children: ReactNode }) {
+export function SizedContent({
+  width,
+  children,
+}: {
+  width: number | undefined;
+  children: ReactNode;
+}) {
   if (width === undefined) return children;
   return (
     <div className={classes.sized} style={{ width }}>
@@ -50,7 +56,9 @@ export function SortableHeader<TData extends RowData>({
     <th
       data-align={align}
       scope="col"
-      aria-sort={direction === null ? undefined : direction === false ? 'none' : ARIA_SORT[direction]}
+      aria-sort={
+        direction === null ? undefined : direction === false ? 'none' : ARIA_SORT[direction]
+      }
       className={classes.headerCell}
     >
       <SizedContent width={width}>

@@ -66,13 +66,11 @@ const strictFields = {
   createdFrom: isoDate,
   createdTo: isoDate,
   cols: z.pipe(
-    z
-      .array(z.string().check(z.refine(isColumnId)))
-      .check(
-        z.minLength(1),
-        z.maxLength(100),
-        z.refine((cols) => new Set(cols).size === cols.length, 'Columns repeat'),
-      ),
+    z.array(z.string().check(z.refine(isColumnId))).check(
+      z.minLength(1),
+      z.maxLength(100),
+      z.refine((cols) => new Set(cols).size === cols.length, 'Columns repeat'),
+    ),
     z.transform((cols) => cols as ColumnId[]),
   ),
 };

@@ -11,7 +11,12 @@ export type Density = (typeof DENSITIES)[number];
  */
 const preferencesSchema = z.object({
   columns: z.catch(
-    z.optional(z.pipe(z.array(z.string()), z.transform((cols) => cols.filter(isColumnId)))),
+    z.optional(
+      z.pipe(
+        z.array(z.string()),
+        z.transform((cols) => cols.filter(isColumnId)),
+      ),
+    ),
     undefined,
   ),
   widths: z.catch(

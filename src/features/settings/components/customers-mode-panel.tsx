@@ -30,11 +30,7 @@ export function CustomersModePanel() {
     return (
       <Stack gap="md">
         <Title order={2}>Customers mode</Title>
-        <Alert
-          color="yellow"
-          variant="light"
-          title="Your tariff does not include customers"
-        >
+        <Alert color="yellow" variant="light" title="Your tariff does not include customers">
           Customers are not part of this account&apos;s subscription, so there is nothing to switch
           here. Upgrade the tariff in amoCRM to use them.
         </Alert>

@@ -10,12 +10,7 @@ interface ProblemAlertProps {
 export function ProblemAlert({ error, onRetry }: ProblemAlertProps) {
   const { title, detail, retry } = settingsErrorMessage(error);
   return (
-    <Alert
-      color="red"
-      variant="light"
-      title={title}
-      role="alert"
-    >
+    <Alert color="red" variant="light" title={title} role="alert">
       <Stack gap="xs">
         {detail && <Text size="sm">{detail}</Text>}
         {retry && onRetry && (

@@ -81,12 +81,7 @@ export function SegmentForm({
           )}
         />
         {errors.root?.server && (
-          <Alert
-            color="red"
-            variant="light"
-            role="alert"
-            title="The segment was not saved"
-          >
+          <Alert color="red" variant="light" role="alert" title="The segment was not saved">
             {errors.root.server.message}
           </Alert>
         )}

@@ -32,11 +32,7 @@ export function SegmentsManager() {
     return (
       <Stack gap="md">
         <Title order={2}>Segments</Title>
-        <Alert
-          color="blue"
-          variant="light"
-          title="Segments belong to segments mode"
-        >
+        <Alert color="blue" variant="light" title="Segments belong to segments mode">
           The account is not in segments mode, so segments are not used.
         </Alert>
         <Text size="sm">

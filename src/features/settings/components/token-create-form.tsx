@@ -78,12 +78,7 @@ export function TokenCreateForm({ currentUserId, users, onCreate }: TokenCreateF
           )}
         </Group>
         {errors.root?.server && (
-          <Alert
-            color="red"
-            variant="light"
-            role="alert"
-            title="The token was not created"
-          >
+          <Alert color="red" variant="light" role="alert" title="The token was not created">
             {errors.root.server.message}
           </Alert>
         )}

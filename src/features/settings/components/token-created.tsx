@@ -10,11 +10,7 @@ interface TokenCreatedProps {
 /** The one time the secret is on screen: the server keeps only its hash. */
 export function TokenCreated({ name, accessToken, onDismiss }: TokenCreatedProps) {
   return (
-    <Alert
-      color="green"
-      variant="light"
-      title={`Token ${name} created`}
-    >
+    <Alert color="green" variant="light" title={`Token ${name} created`}>
       <Stack gap="sm">
         <Text size="sm" fw={500}>
           Copy it now: it will not be shown again.

@@ -95,12 +95,7 @@ export function UserRightsEditor({ user, isSelf, onDone, onSaved }: UserRightsEd
           ))}
         </SimpleGrid>
         {errors.root?.server && (
-          <Alert
-            color="red"
-            variant="light"
-            role="alert"
-            title="The rights were not saved"
-          >
+          <Alert color="red" variant="light" role="alert" title="The rights were not saved">
             {errors.root.server.message}
           </Alert>
         )}

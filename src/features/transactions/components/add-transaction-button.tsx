@@ -30,7 +30,11 @@ export function AddTransactionButton({
               onCancel={close}
               onSaved={() => {
                 close();
-                notifications.show({ color: 'green', title: 'Transaction saved', message: 'The customer’s figures are updated.' });
+                notifications.show({
+                  color: 'green',
+                  title: 'Transaction saved',
+                  message: 'The customer’s figures are updated.',
+                });
               }}
             />
           </Suspense>

@@ -97,7 +97,10 @@ function ElementRowInputs({
         name={`${row}.elementId`}
         render={({ field, fieldState }) => {
           const picked = field.value;
-          const options = (elements.data ?? []).map((e) => ({ value: String(e.id), label: e.name }));
+          const options = (elements.data ?? []).map((e) => ({
+            value: String(e.id),
+            label: e.name,
+          }));
           const data =
             picked !== null && !options.some((o) => o.value === picked)
               ? [{ value: picked, label: pickedLabel }, ...options]

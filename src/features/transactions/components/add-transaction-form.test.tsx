@@ -5,12 +5,15 @@ import { referenceQueries } from '../../../api/reference';
 import { createTestQueryClient, renderWithProviders } from '../../../test/render';
 import { AddTransactionForm } from './add-transaction-form';
 
-const urlOf = (input: RequestInfo | URL) => (input instanceof Request ? input.url : input.toString());
+const urlOf = (input: RequestInfo | URL) =>
+  input instanceof Request ? input.url : input.toString();
 
 function mockPost(answer: () => Response) {
   const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) =>
     Promise.resolve(
-      init?.method === 'POST' && urlOf(input).endsWith('/transactions') ? answer() : new Response(null, { status: 204 }),
+      init?.method === 'POST' && urlOf(input).endsWith('/transactions')
+        ? answer()
+        : new Response(null, { status: 204 }),
     ),
   );
   vi.stubGlobal('fetch', fetchMock);
@@ -56,7 +59,9 @@ describe('AddTransactionForm', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Save transaction' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
     const post = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST');
-    const body = JSON.parse(typeof post?.[1]?.body === 'string' ? post[1].body : 'null') as Array<Record<string, unknown>>;
+    const body = JSON.parse(typeof post?.[1]?.body === 'string' ? post[1].body : 'null') as Array<
+      Record<string, unknown>
+    >;
     expect(body[0]).toMatchObject({ price: 1500, next_price: 900 });
     expect(typeof body[0]?.completed_at).toBe('number');
   });
@@ -65,8 +70,16 @@ describe('AddTransactionForm', { timeout: 20_000 }, () => {
     mockPost(() =>
       Response.json(
         {
-          title: 'Bad Request', type: 'x', status: 400, detail: 'Request validation failed',
-          'validation-errors': [{ request_id: '0', errors: [{ code: 'OutOfRange', path: 'price', detail: 'Too expensive' }] }],
+          title: 'Bad Request',
+          type: 'x',
+          status: 400,
+          detail: 'Request validation failed',
+          'validation-errors': [
+            {
+              request_id: '0',
+              errors: [{ code: 'OutOfRange', path: 'price', detail: 'Too expensive' }],
+            },
+          ],
         },
         { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
       ),

@@ -24,11 +24,19 @@ interface AddTransactionFormProps {
 }
 
 /** Price, date, comment, products; in periodicity mode the next purchase too. */
-export function AddTransactionForm({ customerId, mode, onSaved, onCancel }: AddTransactionFormProps) {
+export function AddTransactionForm({
+  customerId,
+  mode,
+  onSaved,
+  onCancel,
+}: AddTransactionFormProps) {
   const periodicity = mode === 'periodicity';
   const add = useAddTransactions(customerId);
   const resolver = useMemo(() => zodResolver(addTransactionSchemaFor(periodicity)), [periodicity]);
-  const form = useForm<AddTransactionValues>({ resolver, defaultValues: defaultTransactionValues() });
+  const form = useForm<AddTransactionValues>({
+    resolver,
+    defaultValues: defaultTransactionValues(),
+  });
   const { control, register, handleSubmit, setError, formState } = form;
 
   const onSubmit = handleSubmit((values) => {
@@ -41,7 +49,11 @@ export function AddTransactionForm({ customerId, mode, onSaved, onCancel }: AddT
           for (const item of error.validationErrors) {
             for (const issue of item.errors) {
               const field = fieldForTransactionPath(issue.path, values);
-              if (field) setError(field as keyof AddTransactionValues, { type: 'server', message: issue.detail });
+              if (field)
+                setError(field as keyof AddTransactionValues, {
+                  type: 'server',
+                  message: issue.detail,
+                });
               else rest.push(issue.path ? `${issue.path}: ${issue.detail}` : issue.detail);
             }
           }
@@ -104,7 +116,12 @@ export function AddTransactionForm({ customerId, mode, onSaved, onCancel }: AddT
             />
           )}
         />
-        <Textarea label="Comment" rows={3} error={formState.errors.comment?.message} {...register('comment')} />
+        <Textarea
+          label="Comment"
+          rows={3}
+          error={formState.errors.comment?.message}
+          {...register('comment')}
+        />
         {periodicity && (
           <Group grow align="flex-start">
             <Controller

@@ -26,7 +26,14 @@ export interface AddTransactionValues {
 export const DATE_TIME_FORMAT = 'YYYY-MM-DD HH:mm:ss';
 
 export function defaultTransactionValues(now = dayjs()): AddTransactionValues {
-  return { price: '', completed_at: now.format(DATE_TIME_FORMAT), comment: '', next_price: '', next_date: null, elements: [] };
+  return {
+    price: '',
+    completed_at: now.format(DATE_TIME_FORMAT),
+    comment: '',
+    next_price: '',
+    next_date: null,
+    elements: [],
+  };
 }
 
 const toNumber = (value: number | string): number | string | undefined => {
@@ -44,7 +51,10 @@ const toUnix = (value: string | null): number | string | undefined => {
 };
 
 /** The item as typed; may be invalid (that is the contract's call). */
-export function toTransactionDraft(values: AddTransactionValues, periodicity: boolean): Record<string, unknown> {
+export function toTransactionDraft(
+  values: AddTransactionValues,
+  periodicity: boolean,
+): Record<string, unknown> {
   const item: Record<string, unknown> = {};
   const price = toNumber(values.price);
   if (price !== undefined) item.price = price;
@@ -64,7 +74,10 @@ export function toTransactionDraft(values: AddTransactionValues, periodicity: bo
         const quantity = toNumber(row.quantity);
         return {
           id: Number(row.elementId),
-          metadata: { catalog_id: Number(row.catalogId), ...(quantity === undefined ? {} : { quantity }) },
+          metadata: {
+            catalog_id: Number(row.catalogId),
+            ...(quantity === undefined ? {} : { quantity }),
+          },
         };
       }),
     };
@@ -74,7 +87,10 @@ export function toTransactionDraft(values: AddTransactionValues, periodicity: bo
 }
 
 /** The item to send, once the form's resolver has passed the values. */
-export function toTransactionPayload(values: AddTransactionValues, periodicity: boolean): TransactionCreate {
+export function toTransactionPayload(
+  values: AddTransactionValues,
+  periodicity: boolean,
+): TransactionCreate {
   return transactionCreateSchema.parse(toTransactionDraft(values, periodicity));
 }
 
@@ -82,7 +98,13 @@ export function toTransactionPayload(values: AddTransactionValues, periodicity: 
 export function fieldForTransactionPath(path: string, values: AddTransactionValues): string | null {
   const parts = path.split('.');
   const [head] = parts;
-  if (head === 'price' || head === 'completed_at' || head === 'comment' || head === 'next_price' || head === 'next_date') {
+  if (
+    head === 'price' ||
+    head === 'completed_at' ||
+    head === 'comment' ||
+    head === 'next_price' ||
+    head === 'next_date'
+  ) {
     return head;
   }
   if (head === '_embedded' && parts[1] === 'catalog_elements' && parts[2] !== undefined) {
@@ -92,15 +114,19 @@ export function fieldForTransactionPath(path: string, values: AddTransactionValu
       .filter(({ row }) => row.elementId !== null);
     const index = sent[Number(parts[2])]?.index;
     if (index === undefined) return null;
-    return parts.includes('quantity') ? `elements.${String(index)}.quantity` : `elements.${String(index)}.elementId`;
+    return parts.includes('quantity')
+      ? `elements.${String(index)}.quantity`
+      : `elements.${String(index)}.elementId`;
   }
   return null;
 }
 
 function messageFor(field: string, issue: z.core.$ZodIssue): string {
   if (field === 'price' && issue.code === 'invalid_type') return 'Enter the price';
-  if (issue.code === 'invalid_type' && (field === 'next_price' || field.endsWith('quantity'))) return 'Enter a number';
-  if (issue.code === 'invalid_type' && (field === 'completed_at' || field === 'next_date')) return 'Enter a date';
+  if (issue.code === 'invalid_type' && (field === 'next_price' || field.endsWith('quantity')))
+    return 'Enter a number';
+  if (issue.code === 'invalid_type' && (field === 'completed_at' || field === 'next_date'))
+    return 'Enter a date';
   return issue.message;
 }
 

@@ -48,7 +48,9 @@ export function TransactionsPage() {
     enabled: customerIds.length > 0,
   });
   const names = new Map((customers.data?._embedded.customers ?? []).map((c) => [c.id, c.name]));
-  const elements = useCatalogElementNames(items.flatMap((item) => item._embedded.catalog_elements ?? []));
+  const elements = useCatalogElementNames(
+    items.flatMap((item) => item._embedded.catalog_elements ?? []),
+  );
 
   const page = search.page ?? 1;
   const hasNext = Boolean(transactions.data?._links.next);

@@ -14,18 +14,24 @@ const lookups = { users: [{ id: 2, name: 'Sam Sales', email: 'sales@example.com'
 describe('csv mapping', () => {
   it('matches headers to fields by name, whatever the case and punctuation', () => {
     const targets = importTargets('segments', context.fields);
-    expect(autoMatch(['NAME', 'next_price', 'Next purchase date', 'Owner', 'industry', 'Unknown'], targets)).toEqual([
-      'name',
-      'next_price',
-      'next_date',
-      'responsible_user',
-      'f3',
-      null,
-    ]);
+    expect(
+      autoMatch(
+        ['NAME', 'next_price', 'Next purchase date', 'Owner', 'industry', 'Unknown'],
+        targets,
+      ),
+    ).toEqual(['name', 'next_price', 'next_date', 'responsible_user', 'f3', null]);
   });
 
   it('checks each row with the contract and says why a row is refused', () => {
-    const mapping = ['name', 'next_price', 'next_date', 'periodicity', 'responsible_user', 'tags', 'f3'];
+    const mapping = [
+      'name',
+      'next_price',
+      'next_date',
+      'periodicity',
+      'responsible_user',
+      'tags',
+      'f3',
+    ];
     const records = [
       ['Acme', '1 000', '15.03.2031', '30', 'sales@example.com', 'vip, new', 'retail'],
       ['', 'abc', '2031-02-30', '', 'nobody', '', 'Wholesale'],

@@ -45,7 +45,8 @@ describe('runImport', () => {
     let attempts = 0;
     const send = vi.fn((batch: CustomerCreate[]) => {
       attempts += 1;
-      if (attempts === 1) return Promise.reject(new ApiError({ status: 503, title: 'Unavailable', detail: '' }));
+      if (attempts === 1)
+        return Promise.reject(new ApiError({ status: 503, title: 'Unavailable', detail: '' }));
       return Promise.resolve(ok(batch));
     });
     const result = await runImport(items(10), deps(send));
@@ -57,7 +58,9 @@ describe('runImport', () => {
     const stored = new Map<string, number[]>();
     const send = vi.fn((batch: CustomerCreate[]) => {
       batch.forEach((item, i) => stored.set(String(item.name), [500 + i]));
-      return Promise.reject(new ApiError({ kind: 'network', status: 0, title: 'Network error', detail: '' }));
+      return Promise.reject(
+        new ApiError({ kind: 'network', status: 0, title: 'Network error', detail: '' }),
+      );
     });
     const findStored = vi.fn(() => Promise.resolve(stored));
     const result = await runImport(items(3), deps(send, { findStored }));
@@ -78,7 +81,9 @@ describe('runImport', () => {
             status: 400,
             title: 'Bad Request',
             detail: '',
-            validationErrors: [{ request_id: '2', errors: [{ code: 'NotBlank', path: 'name', detail: 'Required' }] }],
+            validationErrors: [
+              { request_id: '2', errors: [{ code: 'NotBlank', path: 'name', detail: 'Required' }] },
+            ],
           }),
         );
       }

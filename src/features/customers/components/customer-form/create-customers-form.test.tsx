@@ -21,21 +21,48 @@ import { CreateCustomersForm } from './create-customers-form';
 
 function account(mode: Account['customers_mode']): Account {
   return {
-    id: 1, name: 'Demo', subdomain: 'demo', created_at: 0, created_by: 1, updated_at: 0, updated_by: 1,
-    current_user_id: 1, country: 'US', currency: 'USD', currency_symbol: '$', customers_mode: mode,
-    is_unsorted_on: false, is_loss_reason_enabled: false, is_helpbot_enabled: false,
-    is_technical_account: false, contact_name_display_order: 1, _links: { self: { href: '/api/v4/account' } },
+    id: 1,
+    name: 'Demo',
+    subdomain: 'demo',
+    created_at: 0,
+    created_by: 1,
+    updated_at: 0,
+    updated_by: 1,
+    current_user_id: 1,
+    country: 'US',
+    currency: 'USD',
+    currency_symbol: '$',
+    customers_mode: mode,
+    is_unsorted_on: false,
+    is_loss_reason_enabled: false,
+    is_helpbot_enabled: false,
+    is_technical_account: false,
+    contact_name_display_order: 1,
+    _links: { self: { href: '/api/v4/account' } },
   };
 }
 
 const revenueField: CustomField = {
-  id: 7, name: 'Annual revenue', type: 'numeric', code: null, sort: 1, is_api_only: false, enums: null,
-  group_id: null, required_statuses: [], is_deletable: true, is_predefined: false, entity_type: 'customers',
-  account_id: 1, _links: { self: { href: '/x' } },
+  id: 7,
+  name: 'Annual revenue',
+  type: 'numeric',
+  code: null,
+  sort: 1,
+  is_api_only: false,
+  enums: null,
+  group_id: null,
+  required_statuses: [],
+  is_deletable: true,
+  is_predefined: false,
+  entity_type: 'customers',
+  account_id: 1,
+  _links: { self: { href: '/x' } },
 };
 
-const urlOf = (input: RequestInfo | URL) => (input instanceof Request ? input.url : input.toString());
-const bodyOf = (init: RequestInit | undefined): unknown => JSON.parse(typeof init?.body === 'string' ? init.body : 'null');
+const urlOf = (input: RequestInfo | URL) =>
+  input instanceof Request ? input.url : input.toString();
+const bodyOf = (init: RequestInit | undefined): unknown =>
+  JSON.parse(typeof init?.body === 'string' ? init.body : 'null');
 
 const json = (status: number, body: unknown, type = 'application/hal+json') =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
@@ -53,7 +80,9 @@ const created = (items: Array<{ request_id: string }>) =>
   });
 
 /** `onPost` answers POST /api/v4/customers with the sent items; every other request is a 204. */
-function mockFetch(onPost: (items: Array<{ request_id: string; name?: string }>) => Response | Promise<Response>) {
+function mockFetch(
+  onPost: (items: Array<{ request_id: string; name?: string }>) => Response | Promise<Response>,
+) {
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     if (urlOf(input) === '/api/v4/customers' && init?.method === 'POST') {
       return onPost(bodyOf(init) as Array<{ request_id: string }>);
@@ -76,10 +105,26 @@ function renderForm(mode: Account['customers_mode']) {
 
   const root = createRootRoute({ component: Outlet });
   const routes = [
-    createRoute({ getParentRoute: () => root, path: '/customers/new', component: () => <CreateCustomersForm meId={1} /> }),
-    createRoute({ getParentRoute: () => root, path: '/customers', component: () => <p>Customers grid</p> }),
-    createRoute({ getParentRoute: () => root, path: '/customers/import', component: () => <p>Import</p> }),
-    createRoute({ getParentRoute: () => root, path: '/customers/$customerId', component: () => <p>Customer page</p> }),
+    createRoute({
+      getParentRoute: () => root,
+      path: '/customers/new',
+      component: () => <CreateCustomersForm meId={1} />,
+    }),
+    createRoute({
+      getParentRoute: () => root,
+      path: '/customers',
+      component: () => <p>Customers grid</p>,
+    }),
+    createRoute({
+      getParentRoute: () => root,
+      path: '/customers/import',
+      component: () => <p>Import</p>,
+    }),
+    createRoute({
+      getParentRoute: () => root,
+      path: '/customers/$customerId',
+      component: () => <p>Customer page</p>,
+    }),
   ];
   const router = createRouter({
     routeTree: root.addChildren(routes),
@@ -108,8 +153,12 @@ describe('CreateCustomersForm', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Create' }));
 
-    expect(await screen.findAllByText('This field is required in periodicity mode')).toHaveLength(3);
-    expect(screen.getByLabelText(/^Name/)).toHaveAccessibleDescription(/required in periodicity mode/);
+    expect(await screen.findAllByText('This field is required in periodicity mode')).toHaveLength(
+      3,
+    );
+    expect(screen.getByLabelText(/^Name/)).toHaveAccessibleDescription(
+      /required in periodicity mode/,
+    );
     expect(posts(fetchMock)).toHaveLength(0);
   });
 
@@ -127,17 +176,27 @@ describe('CreateCustomersForm', { timeout: 20_000 }, () => {
   });
 
   it('re-validates when the account switches to periodicity mode', async () => {
-    mockFetch(() => json(503, { title: 'Unavailable', type: 'x', status: 503, detail: 'later' }, 'application/problem+json'));
+    mockFetch(() =>
+      json(
+        503,
+        { title: 'Unavailable', type: 'x', status: 503, detail: 'later' },
+        'application/problem+json',
+      ),
+    );
     const { queryClient } = renderForm('segments');
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Create' }));
     await screen.findByRole('alert');
-    expect(screen.queryByText('This field is required in periodicity mode')).not.toBeInTheDocument();
+    expect(
+      screen.queryByText('This field is required in periodicity mode'),
+    ).not.toBeInTheDocument();
 
     act(() => {
       queryClient.setQueryData(accountQueries.detail().queryKey, account('periodicity'));
     });
-    expect(await screen.findAllByText('This field is required in periodicity mode')).toHaveLength(3);
+    expect(await screen.findAllByText('This field is required in periodicity mode')).toHaveLength(
+      3,
+    );
   });
 
   it("puts a 400's errors on the right row and field, and says nothing was created", async () => {
@@ -145,10 +204,25 @@ describe('CreateCustomersForm', { timeout: 20_000 }, () => {
       json(
         400,
         {
-          title: 'Bad Request', type: 'x', status: 400, detail: 'Request validation failed',
+          title: 'Bad Request',
+          type: 'x',
+          status: 400,
+          detail: 'Request validation failed',
           'validation-errors': [
-            { request_id: items[1]?.request_id, errors: [{ code: 'InvalidLength', path: 'name', detail: 'Name is too long' }] },
-            { request_id: items[0]?.request_id, errors: [{ code: 'InvalidType', path: 'custom_fields_values.0.values.0.value', detail: 'Server says no' }] },
+            {
+              request_id: items[1]?.request_id,
+              errors: [{ code: 'InvalidLength', path: 'name', detail: 'Name is too long' }],
+            },
+            {
+              request_id: items[0]?.request_id,
+              errors: [
+                {
+                  code: 'InvalidType',
+                  path: 'custom_fields_values.0.values.0.value',
+                  detail: 'Server says no',
+                },
+              ],
+            },
           ],
         },
         'application/problem+json',
@@ -165,7 +239,9 @@ describe('CreateCustomersForm', { timeout: 20_000 }, () => {
     expect(await within(section(2)).findByText('Name is too long')).toBeInTheDocument();
     expect(within(section(1)).queryByText('Name is too long')).not.toBeInTheDocument();
     expect(within(section(1)).getByText('Server says no')).toBeInTheDocument();
-    expect(screen.getAllByRole('alert').some((el) => el.textContent.includes('Nothing was created'))).toBe(true);
+    expect(
+      screen.getAllByRole('alert').some((el) => el.textContent.includes('Nothing was created')),
+    ).toBe(true);
     expect(posts(fetchMock)).toHaveLength(1);
     // Everything typed is still there.
     expect(within(section(2)).getByLabelText('Name')).toHaveValue('Second');
@@ -203,7 +279,9 @@ describe('CreateCustomersForm', { timeout: 20_000 }, () => {
     act(() => {
       void router.navigate({ to: '/customers' });
     });
-    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Leave' }));
+    await user.click(
+      within(await screen.findByRole('dialog')).getByRole('button', { name: 'Leave' }),
+    );
     expect(await screen.findByText('Customers grid')).toBeInTheDocument();
   });
 
@@ -216,7 +294,10 @@ describe('CreateCustomersForm', { timeout: 20_000 }, () => {
       }
       if (urlOf(input).startsWith('/api/v4/customers?')) {
         return Promise.resolve(
-          json(200, { _links: { self: { href: '/api/v4/customers' } }, _embedded: { customers: [storedCustomer] } }),
+          json(200, {
+            _links: { self: { href: '/api/v4/customers' } },
+            _embedded: { customers: [storedCustomer] },
+          }),
         );
       }
       return Promise.resolve(new Response(null, { status: 204 }));
@@ -226,12 +307,16 @@ describe('CreateCustomersForm', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText('Name'), 'Lost answer');
     await user.click(screen.getByRole('button', { name: 'Create' }));
-    expect(await screen.findByText(/not known whether the customers were stored/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/not known whether the customers were stored/),
+    ).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Create' }));
     expect(await screen.findByRole('link', { name: 'Lost answer' })).toBeInTheDocument();
     expect(calls).toBe(1);
-    const lookup = fetchMock.mock.calls.map(([input]) => urlOf(input)).find((url) => url.startsWith('/api/v4/customers?'));
+    const lookup = fetchMock.mock.calls
+      .map(([input]) => urlOf(input))
+      .find((url) => url.startsWith('/api/v4/customers?'));
     expect(decodeURIComponent(lookup ?? '')).toContain('filter[name][]=Lost answer');
 
     await user.click(screen.getByRole('button', { name: 'Create anyway' }));
@@ -240,8 +325,24 @@ describe('CreateCustomersForm', { timeout: 20_000 }, () => {
 });
 
 const storedCustomer = {
-  id: 55, name: 'Lost answer', next_price: 0, next_date: null, responsible_user_id: 1, status_id: null,
-  periodicity: 0, created_by: 1, updated_by: 1, created_at: 0, updated_at: 0, closest_task_at: null,
-  is_deleted: false, custom_fields_values: null, ltv: 0, purchases_count: 0, average_check: 0, account_id: 1,
-  _links: { self: { href: '/api/v4/customers/55' } }, _embedded: { segments: [], tags: [] },
+  id: 55,
+  name: 'Lost answer',
+  next_price: 0,
+  next_date: null,
+  responsible_user_id: 1,
+  status_id: null,
+  periodicity: 0,
+  created_by: 1,
+  updated_by: 1,
+  created_at: 0,
+  updated_at: 0,
+  closest_task_at: null,
+  is_deleted: false,
+  custom_fields_values: null,
+  ltv: 0,
+  purchases_count: 0,
+  average_check: 0,
+  account_id: 1,
+  _links: { self: { href: '/api/v4/customers/55' } },
+  _embedded: { segments: [], tags: [] },
 };

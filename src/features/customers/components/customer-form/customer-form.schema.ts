@@ -4,7 +4,11 @@ import { z } from '../../../../contracts/zod';
 import type { AccountCustomersMode } from '../../../../contracts/account';
 import type { CustomFieldValues } from '../../../../contracts/common';
 import type { CustomField } from '../../../../contracts/custom-field';
-import { EDITABLE_FIELD_TYPES, isHttpUrl, isNumericValue } from '../../../../contracts/custom-field';
+import {
+  EDITABLE_FIELD_TYPES,
+  isHttpUrl,
+  isNumericValue,
+} from '../../../../contracts/custom-field';
 import {
   customerCreateSchemaFor,
   missingForMode,
@@ -267,7 +271,10 @@ const rowShape = z.object({
   tags: z.array(z.string()),
   segments: z.array(z.string()),
   // A custom input not touched yet registers as undefined.
-  custom: z.record(z.string(), z.union([z.string(), z.array(z.string()), z.boolean(), z.null(), z.undefined()])),
+  custom: z.record(
+    z.string(),
+    z.union([z.string(), z.array(z.string()), z.boolean(), z.null(), z.undefined()]),
+  ),
 });
 
 /**
