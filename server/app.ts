@@ -1,6 +1,5 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
@@ -10,9 +9,10 @@ import type { Config } from './config';
 import type { Db } from './db/client';
 import { createAccountRepository } from './db/account-repository';
 import { Forbidden, PaymentRequired } from './errors';
-import { authPlugin, SESSION_COOKIE, sha256 } from './plugins/auth';
+import { authPlugin } from './plugins/auth';
 import { contentTypePlugin } from './plugins/content-type';
 import { errorHandlerPlugin } from './plugins/error-handler';
+import { rateLimitPlugin } from './plugins/rate-limit';
 import { proxyRoutes } from './proxy/proxy-routes';
 import { accountRoutes } from './routes/account';
 import { authRoutes } from './routes/auth';
@@ -71,21 +71,7 @@ export async function buildApp({
   });
   await app.register(cookie);
   if (config.rateLimitPerSecond > 0) {
-    await app.register(rateLimit, {
-      max: config.rateLimitPerSecond,
-      timeWindow: 1000,
-      // Per credential when there is one, so one busy integration does not throttle a colleague.
-      keyGenerator: (request) => {
-        const credential = request.headers.authorization ?? request.cookies[SESSION_COOKIE];
-        return credential ? sha256(credential) : request.ip;
-      },
-      errorResponseBuilder: (_request, context) => ({
-        statusCode: 429,
-        retryAfter: Math.ceil(context.ttl / 1000),
-        message:
-          'You have sent too many requests in a given amount of time. Please try again later.',
-      }),
-    });
+    await app.register(rateLimitPlugin, { perSecond: config.rateLimitPerSecond });
   }
   await app.register(authPlugin, { db });
 

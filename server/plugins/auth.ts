@@ -40,6 +40,11 @@ function isSameOrigin(request: FastifyRequest): boolean {
   return origin === `${request.protocol}://${request.host}`;
 }
 
+/** The token of an `Authorization: Bearer <token>` header, whatever its case and spacing. */
+export function bearerToken(authorization: string): string | undefined {
+  return /^\s*Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+}
+
 /**
  * Resolves `request.principal` from `Authorization: Bearer` or the session cookie.
  * Routes that need a caller use `app.requireUser` as an onRequest hook.
@@ -52,8 +57,8 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
     const now = Math.floor(Date.now() / 1000);
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
-      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-      const user = match ? await repo.userByToken(sha256(match[1]!), now) : undefined;
+      const token = bearerToken(authorization);
+      const user = token ? await repo.userByToken(sha256(token), now) : undefined;
       if (!user) throw new Unauthorized('Invalid or revoked access token');
       request.principal = toPrincipal(user, 'token');
       return;
