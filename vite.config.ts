@@ -1,6 +1,8 @@
 import { tanstackRouter } from '@tanstack/router-plugin/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { constants as zlib } from 'node:zlib';
 
 const apiPort = process.env.API_PORT ?? '3001';
 
@@ -9,6 +11,16 @@ export default defineConfig({
     // The router plugin must run before react() so the split route chunks still get the JSX transform.
     tanstackRouter({ target: 'react', autoCodeSplitting: true }),
     react(),
+    // Precompressed at build time at the highest levels (the server pays nothing per request):
+    // @fastify/static serves the .br/.gz sibling the browser accepts.
+    compression({
+      algorithms: [
+        defineAlgorithm('brotliCompress', { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }),
+        defineAlgorithm('gzip', { level: 9 }),
+      ],
+      exclude: [/\.vite[\\/]/],
+      logLevel: 'silent',
+    }),
   ],
   server: {
     proxy: {
