@@ -5,8 +5,9 @@ import { constants } from 'node:zlib';
 
 /**
  * API responses compressed when the client accepts it. CPU is the API's limit, so the levels are
- * the cheap end, chosen by measurement on a 250-customer page (README "Performance"): brotli
- * quality 4 and gzip level 4 keep most of the size win for a fraction of the default levels' CPU.
+ * the cheapest, chosen by measurement on a 250-customer page with contacts (bench/compression-levels.ts,
+ * README "Performance"): brotli quality 1 takes 399 KB to 37 KB (9.4 %) in about a third of the
+ * CPU of quality 4 (32 KB) and a quarter of gzip 6; gzip level 1 (11 %) for clients without br.
  * Static files never reach this hook compressed twice: they are served precompressed with a
  * Content-Encoding already set, which the plugin leaves alone.
  */
@@ -17,7 +18,7 @@ export const compressionPlugin = fp(async (app: FastifyInstance) => {
     globalDecompression: false,
     encodings: ['br', 'gzip'],
     threshold: 1024,
-    brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } },
-    zlibOptions: { level: 4 },
+    brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } },
+    zlibOptions: { level: 1 },
   });
 });
