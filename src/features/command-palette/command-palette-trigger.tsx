@@ -1,6 +1,7 @@
-import { Button, Kbd } from '@mantine/core';
+import { ActionIcon, Button, Kbd } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { lazy, Suspense, useState } from 'react';
+import { SearchIcon } from '../../components/icons';
 import type { Me } from '../../contracts/auth';
 
 // Spotlight and its styles load on the first ⌘K or click, not with the first page.
@@ -19,16 +20,25 @@ export function CommandPaletteTrigger({ me }: { me: Me }) {
       <Button
         variant="default"
         size="sm"
+        visibleFrom="sm"
         onClick={open}
         aria-keyshortcuts="Control+K Meta+K"
-        rightSection={
-          <Kbd size="xs" visibleFrom="sm">
-            Ctrl K
-          </Kbd>
-        }
+        leftSection={<SearchIcon width={16} height={16} />}
+        rightSection={<Kbd size="xs">Ctrl K</Kbd>}
       >
         Search
       </Button>
+      {/* Phones: the same action as an icon, so the header never clips it. */}
+      <ActionIcon
+        variant="default"
+        size="lg"
+        hiddenFrom="sm"
+        onClick={open}
+        aria-label="Search"
+        aria-keyshortcuts="Control+K Meta+K"
+      >
+        <SearchIcon />
+      </ActionIcon>
       {openRequest > 0 && (
         <Suspense fallback={null}>
           <CommandPalette me={me} openRequest={openRequest} />
