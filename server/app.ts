@@ -8,9 +8,9 @@ import qs from 'qs';
 import type { Config } from './config';
 import type { Db } from './db/client';
 import { createAccountRepository } from './db/account-repository';
-import { Forbidden, PaymentRequired } from './errors';
 import { authPlugin } from './plugins/auth';
 import { contentTypePlugin } from './plugins/content-type';
+import { customersGate } from './plugins/customers-gate';
 import { errorHandlerPlugin } from './plugins/error-handler';
 import { rateLimitPlugin } from './plugins/rate-limit';
 import { proxyRoutes } from './proxy/proxy-routes';
@@ -86,17 +86,7 @@ export async function buildApp({
         await v4.register(proxyRoutes, deps);
         return;
       }
-      v4.addHook('onRequest', async (request) => {
-        if (!request.url.startsWith('/api/v4/customers')) return;
-        // A tariff without customers: every customers endpoint answers 402.
-        if (config.tariff === 'base') throw new PaymentRequired();
-        // Turned off by an administrator: only the switch itself still answers.
-        if (request.url.startsWith('/api/v4/customers/mode')) return;
-        const account = await deps.account.get();
-        if (!account.customersEnabled) {
-          throw new Forbidden('Customers are turned off for this account');
-        }
-      });
+      v4.addHook('onRequest', customersGate({ tariff: config.tariff, account: deps.account }));
       for (const routes of [
         customersModeRoutes,
         customersRoutes,
