@@ -5,6 +5,7 @@ import { createAuthRepository, type UserRow } from '../db/auth-repository';
 import type { Db } from '../db/client';
 import { Forbidden, Unauthorized } from '../errors';
 import type { Principal } from '../services/principal';
+import { SESSION_IDLE_SECONDS } from '../services/session-policy';
 
 export const SESSION_COOKIE = 'cc_session';
 
@@ -64,7 +65,9 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
       return;
     }
     const sessionId = request.cookies[SESSION_COOKIE];
-    const user = sessionId ? await repo.userBySession(sha256(sessionId), now) : undefined;
+    const user = sessionId
+      ? await repo.userBySession(sha256(sessionId), now, now - SESSION_IDLE_SECONDS)
+      : undefined;
     if (!user) throw new Unauthorized('Sign in or send Authorization: Bearer <token>');
     if (UNSAFE_METHODS.has(request.method) && !isSameOrigin(request)) {
       throw new Forbidden('Cross-site request refused: Origin is not this server');

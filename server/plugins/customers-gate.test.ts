@@ -73,7 +73,7 @@ async function statusesOf(t: TestApp, port: number) {
   return results;
 }
 
-describe.each([
+describe.each<{ gate: string; env: Record<string, string>; status: number }>([
   { gate: 'tariff without customers (402)', env: { ACCOUNT_TARIFF: 'base' }, status: 402 },
   { gate: 'customers turned off (403)', env: {}, status: 403 },
 ])('the $gate gate holds for every spelling of a path', ({ env, status }) => {
