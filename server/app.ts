@@ -25,6 +25,7 @@ import { customersModeRoutes } from './routes/customers-mode';
 import type { RouteDeps } from './routes/deps';
 import { healthRoutes } from './routes/health';
 import { linksRoutes } from './routes/links';
+import { savedViewsRoutes } from './routes/saved-views';
 import { segmentsRoutes } from './routes/segments';
 import { statusesRoutes } from './routes/statuses';
 import { tagsRoutes } from './routes/tags';
@@ -78,6 +79,8 @@ export async function buildApp({
   const deps: RouteDeps = { db, config, account: createAccountRepository(db) };
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, deps);
+  // Saved views live in the console's own database, in gateway mode too.
+  await app.register(savedViewsRoutes, deps);
 
   await app.register(
     async (v4) => {

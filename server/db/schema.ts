@@ -323,3 +323,31 @@ export const transactions = pgTable(
     index('transactions_completed_idx').on(t.completedAt, t.id),
   ],
 );
+
+/** Saved grid views (a console extension): a name for a `/customers?…` address. */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: serial('id').primaryKey(),
+    ownerId: integer('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    url: text('url').notNull(),
+    shared: boolean('shared').notNull().default(false),
+    position: integer('position').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('saved_views_owner_idx').on(t.ownerId)],
+);
+
+/** The view a user's bare `/customers` opens; gone with the view or the user. */
+export const savedViewDefaults = pgTable('saved_view_defaults', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  viewId: integer('view_id')
+    .notNull()
+    .references(() => savedViews.id, { onDelete: 'cascade' }),
+});
