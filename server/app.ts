@@ -49,6 +49,14 @@ export async function buildApp({
     logger,
     // Room for a 250-item batch with custom fields; larger bodies get a 413 problem.
     bodyLimit: 4 * 1024 * 1024,
+    // Slow bodies: the whole request must arrive within the timeout (Node answers 408 and closes
+    // the socket). Node checks every connectionsCheckingInterval, so the cut comes at most that
+    // much later: 45 s + 5 s by default, under a minute. headersTimeout must not exceed it.
+    requestTimeout: config.requestTimeoutSeconds * 1000,
+    http: {
+      connectionsCheckingInterval: Math.min(5000, config.requestTimeoutSeconds * 500),
+      headersTimeout: config.requestTimeoutSeconds * 1000,
+    },
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     trustProxy: false,
