@@ -67,6 +67,8 @@ export async function buildApp({
     },
   });
 
+  app.decorate('publicUrl', config.publicUrl);
+
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
     return payload;

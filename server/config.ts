@@ -13,6 +13,8 @@ const envSchema = z.object({
   AMOCRM_ACCESS_TOKEN: z.string().min(1).optional(),
   /** Requests per second per client before 429; 0 turns the limiter off (benchmarks). */
   RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(0).default(50),
+  /** The origin clients reach this server at (HAL links, the CSRF check); default the listen address. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STATIC_DIR: z.string().default('./dist'),
   /** A request (headers and body) must arrive within this; a dribbling client is cut off. */
@@ -31,6 +33,8 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   staticDir: string;
   requestTimeoutSeconds: number;
+  /** `scheme://host[:port]` without a trailing slash, as configured (PUBLIC_URL). */
+  publicUrl: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -58,5 +62,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     staticDir: path.resolve(e.STATIC_DIR),
     requestTimeoutSeconds: e.REQUEST_TIMEOUT_SECONDS,
+    publicUrl: e.PUBLIC_URL
+      ? e.PUBLIC_URL.replace(/\/+$/, '')
+      : `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`,
   };
 }

@@ -33,12 +33,26 @@ export function toPrincipal(user: UserRow, via: Principal['via']): Principal {
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** The CSRF rule: a cookie request that changes state must come from this origin. */
+/** `scheme://host[:port]` with the default port dropped, or undefined for what is not a URL. */
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The CSRF rule: a cookie request that changes state must come from this origin, the
+ * configured PUBLIC_URL. Not the request's Host: an attacker's page can pair a forged Host
+ * (DNS rebinding) with a matching Origin.
+ */
 function isSameOrigin(request: FastifyRequest): boolean {
   if (request.headers['sec-fetch-site'] === 'same-origin') return true;
   const origin = request.headers.origin;
   if (!origin) return false;
-  return origin === `${request.protocol}://${request.host}`;
+  const expected = originOf(request.server.publicUrl);
+  return expected !== undefined && originOf(origin) === expected;
 }
 
 /** The token of an `Authorization: Bearer <token>` header, whatever its case and spacing. */

@@ -23,7 +23,8 @@ export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
       httpOnly: true,
       sameSite: 'lax',
       path: '/',
-      secure: request.protocol === 'https',
+      // Behind a TLS proxy the request itself is plain http: the public URL says.
+      secure: deps.config.publicUrl.startsWith('https:'),
       maxAge: SESSION_TTL_SECONDS,
     });
     return presentUser(request, user);
