@@ -69,8 +69,16 @@ export async function buildApp({
 
   app.decorate('publicUrl', config.publicUrl);
 
+  // Once closing, answers end their connection: a keep-alive socket left open would hold
+  // the drain until keepAliveTimeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
+    if (closing) reply.header('connection', 'close');
     return payload;
   });
 

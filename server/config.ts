@@ -15,7 +15,7 @@ const envSchema = z.object({
   RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(0).default(50),
   /** The origin clients reach this server at (HAL links, the CSRF check); default the listen address. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   STATIC_DIR: z.string().default('./dist'),
   /** A request (headers and body) must arrive within this; a dribbling client is cut off. */
   REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(45),
