@@ -1,6 +1,5 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -9,10 +8,12 @@ import type { Config } from './config';
 import type { Db } from './db/client';
 import { createAccountRepository } from './db/account-repository';
 import { authPlugin } from './plugins/auth';
+import { compressionPlugin } from './plugins/compression';
 import { contentTypePlugin } from './plugins/content-type';
 import { customersGate } from './plugins/customers-gate';
 import { errorHandlerPlugin } from './plugins/error-handler';
 import { rateLimitPlugin } from './plugins/rate-limit';
+import { staticFilesPlugin } from './plugins/static-files';
 import { proxyRoutes } from './proxy/proxy-routes';
 import { accountRoutes } from './routes/account';
 import { authRoutes } from './routes/auth';
@@ -89,6 +90,8 @@ export async function buildApp({
     contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"] } },
   });
   await app.register(cookie);
+  // Before every route and the static files, so its onSend hook sees all of them.
+  await app.register(compressionPlugin);
   if (config.rateLimitPerSecond > 0) {
     await app.register(rateLimitPlugin, { perSecond: config.rateLimitPerSecond });
   }
@@ -130,17 +133,7 @@ export async function buildApp({
   );
 
   if (existsSync(`${config.staticDir}/index.html`)) {
-    await app.register(fastifyStatic, {
-      root: config.staticDir,
-      wildcard: false,
-      // Hashed assets never change; index.html must always be revalidated.
-      setHeaders: (reply, filePath) => {
-        reply.header(
-          'cache-control',
-          filePath.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-        );
-      },
-    });
+    await app.register(staticFilesPlugin, { root: config.staticDir });
   }
   return app;
 }

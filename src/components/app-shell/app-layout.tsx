@@ -15,6 +15,10 @@ interface AppLayoutProps {
   accountName: string;
   user: { name: string; email: string };
   navItems: readonly NavItem[];
+  /** Header controls before the user menu (the command palette's button). */
+  headerActions?: ReactNode;
+  /** More navbar content under the items (saved views); gets the panel's close for phones. */
+  navExtra?: (closeNavbar: () => void) => ReactNode;
   onSignOut: () => void;
   children: ReactNode;
 }
@@ -28,7 +32,15 @@ const MAIN_ID = 'main-content';
  * machinery, media-query style injection and react-remove-scroll (~6 KB gzip) into the initial JS
  * of every page, for a layout that is three fixed boxes.
  */
-export function AppLayout({ accountName, user, navItems, onSignOut, children }: AppLayoutProps) {
+export function AppLayout({
+  accountName,
+  user,
+  navItems,
+  navExtra,
+  headerActions,
+  onSignOut,
+  children,
+}: AppLayoutProps) {
   const [opened, { toggle, close }] = useDisclosure(false);
 
   return (
@@ -50,6 +62,7 @@ export function AppLayout({ accountName, user, navItems, onSignOut, children }: 
           <span className={classes.accountName}>{accountName}</span>
         </div>
         <div className={classes.headerEnd}>
+          {headerActions}
           <DeferredHeaderMenus name={user.name} email={user.email} onSignOut={onSignOut} />
         </div>
       </header>
@@ -60,6 +73,7 @@ export function AppLayout({ accountName, user, navItems, onSignOut, children }: 
             {item.label}
           </Link>
         ))}
+        {navExtra?.(close)}
       </nav>
 
       <main id={MAIN_ID} tabIndex={-1} className={classes.main}>
