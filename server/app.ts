@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import qs from 'qs';
@@ -57,6 +58,9 @@ export async function buildApp({
         qs.parse(text, { depth: 4, arrayLimit: 250, parameterLimit: 2000 }),
     },
   });
+
+  // Routes declare params/querystring/body as the contracts' zod schemas (src/contracts/).
+  app.setValidatorCompiler(validatorCompiler);
 
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);

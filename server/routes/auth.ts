@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { loginBodySchema } from '../../src/contracts/auth';
 import { principalOf, SESSION_COOKIE } from '../plugins/auth';
 import { createAuthService, SESSION_TTL_SECONDS } from '../services/auth-service';
@@ -6,7 +7,6 @@ import { createDemoUsersService } from '../services/demo-users-service';
 import type { RouteDeps } from './deps';
 import { tokenRoutes } from './auth-tokens';
 import { presentUser } from './user-presenter';
-import { parseWhole } from './validate';
 
 /** Brute force is slowed per address and per email, whatever the global limit is. */
 const LOGIN_RATE_LIMIT = {
@@ -22,16 +22,20 @@ const LOGIN_RATE_LIMIT = {
 };
 
 /** Console sign-in (`/api/auth/*`): not part of amoCRM's API, so plain JSON, full paths. */
-export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
+export async function authRoutes(root: FastifyInstance, deps: RouteDeps) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
   const auth = createAuthService(deps);
   const demoUsers = createDemoUsersService(deps);
 
   app.post(
     '/api/auth/login',
     // The login limiter exists only where the global one does (RATE_LIMIT_PER_SECOND > 0).
-    deps.config.rateLimitPerSecond > 0 ? { config: { rateLimit: LOGIN_RATE_LIMIT } } : {},
+    {
+      schema: { body: loginBodySchema },
+      ...(deps.config.rateLimitPerSecond > 0 ? { config: { rateLimit: LOGIN_RATE_LIMIT } } : {}),
+    },
     async (request, reply) => {
-      const body = parseWhole(loginBodySchema, request.body);
+      const body = request.body;
       const { user, sessionId } = await auth.login(body.email, body.password);
       reply.setCookie(SESSION_COOKIE, sessionId, {
         httpOnly: true,

@@ -12,7 +12,7 @@ import type { CustomerListQuery } from '../db/customer-list-query';
 import { createCustomerReferences } from '../db/customer-references';
 import { createCustomerRepository, type CustomerInsert } from '../db/customer-repository';
 import { Forbidden, NoContent, ValidationFailed } from '../errors';
-import type { BatchItem } from '../routes/validate';
+import type { BatchItem } from './batch-item';
 import { mergeFieldValues } from './customer-field-values';
 import { updateCustomers, type UpdateItem } from './customer-update';
 import { checkWriteItem, loadWriteContext, resolveTags, tagNamesOf } from './customer-write-checks';
