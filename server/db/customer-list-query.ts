@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, gte, ilike, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { CustomerOrderField, CustomersListQueryParsed } from '../../src/contracts/customer';
 import type { Range } from '../../src/contracts/request';
@@ -30,7 +30,8 @@ export function listWhere(query: CustomerListQuery, visibility: SQL | undefined)
   const f = query.filter ?? {};
   const conditions: Array<SQL | undefined> = [
     visibility,
-    eq(customers.isDeleted, false),
+    // A literal, not a bound parameter: the per-order indexes are partial on exactly this.
+    sql`${customers.isDeleted} = false`,
     ...listCondition(customers.id, f.id),
     ...listCondition(customers.name, f.name),
     ...listCondition(customers.responsibleUserId, f.responsible_user_id),
