@@ -13,6 +13,7 @@ import { authPlugin } from './plugins/auth';
 import { compressionPlugin } from './plugins/compression';
 import { contentTypePlugin } from './plugins/content-type';
 import { errorHandlerPlugin } from './plugins/error-handler';
+import { clientErrorHandler, frameworkErrors } from './plugins/framework-errors';
 import { rateLimitPlugin } from './plugins/rate-limit';
 import { staticFilesPlugin } from './plugins/static-files';
 import { proxyRoutes } from './proxy/proxy-routes';
@@ -54,6 +55,9 @@ export async function buildApp({
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     trustProxy: false,
+    // Errors raised before routing (bad URL, oversized headers) are problem+json too.
+    frameworkErrors,
+    clientErrorHandler,
     // amoCRM clients encode arrays three ways (`k=1&k=2`, `k[]=1`, `k[0]=1`); qs reads them all.
     routerOptions: {
       querystringParser: (text: string) =>
