@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const send = (method: 'POST' | 'PATCH' | 'GET', url: string, payload?: unknown) =>
+const send = (method: 'POST' | 'PATCH' | 'GET', url: string, payload?: object) =>
   t.as(ADMIN, { method, url, ...(payload === undefined ? {} : { payload }) });
 
 /** The problem body of a 400, with every `[request_id, path]` it names. */
