@@ -111,7 +111,10 @@ async function answer(method: 'POST' | 'PATCH' | 'GET', url: string, payload?: u
   return response;
 }
 
-function expectClientAnswer(response: { statusCode: number; body: string }, what: string) {
+function expectClientAnswer(
+  response: { statusCode: number; body: string; json: () => unknown },
+  what: string,
+) {
   expect(response.statusCode, `${what} -> ${response.body.slice(0, 300)}`).toBeLessThan(500);
   if (response.statusCode >= 400) {
     expect(response.json(), what).toMatchObject({ status: response.statusCode });
