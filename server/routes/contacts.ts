@@ -10,13 +10,14 @@ import {
 import { idParamsSchema } from '../../src/contracts/request';
 import type { z } from '../../src/contracts/zod';
 import type { PartyListQuery } from '../db/contact-repository';
+import { principalOf } from '../plugins/auth';
 import { HAL_JSON } from '../plugins/problem';
 import { createContactService } from '../services/contact-service';
 import type { RouteDeps } from './deps';
 import { pageLinks, selfLink } from './hal';
 
 type ListQuery = z.output<typeof partyListQuerySchema>;
-const toPartyQuery = ({ filter, ...rest }: ListQuery): PartyListQuery => ({
+const toPartyQuery = ({ filter, with: _with, ...rest }: ListQuery): PartyListQuery => ({
   ...rest,
   ids: filter?.id,
 });
@@ -35,45 +36,57 @@ export async function contactsRoutes(root: FastifyInstance, deps: RouteDeps) {
     _links: selfLink(request, `/api/v4/companies/${record.id}`),
   });
 
-  app.get(
-    '/contacts',
-    { schema: { querystring: partyListQuerySchema } },
-    async (request, reply) => {
-      const query = toPartyQuery(request.query);
-      const { items, hasNext } = await service.listContacts(query);
-      const body: z.infer<typeof contactsPageSchema> = {
-        ...pageLinks(request, query.page, hasNext),
-        _embedded: { contacts: items.map((item) => contactOut(request, item)) },
-      };
-      reply.type(HAL_JSON);
-      return body;
-    },
-  );
+  const list = { schema: { querystring: partyListQuerySchema } };
+  const one = { schema: { params: idParamsSchema } };
 
-  app.get('/contacts/:id', { schema: { params: idParamsSchema } }, async (request, reply) => {
-    const record = await service.getContact(request.params.id);
-    reply.type(HAL_JSON);
-    return contactOut(request, record);
+  app.get('/contacts', list, async (request, reply) => {
+    const query = toPartyQuery(request.query);
+    const { items, hasNext } = await service.listContacts(query);
+    const customersOf = request.query.with.includes('customers')
+      ? await service.customersOf(
+          principalOf(request),
+          items.map((item) => item.id),
+        )
+      : undefined;
+    const body: z.infer<typeof contactsPageSchema> = {
+      ...pageLinks(request, query.page, hasNext),
+      _embedded: {
+        contacts: items.map((item) => {
+          const contact = contactOut(request, item);
+          if (!customersOf) return contact;
+          const ids = customersOf.get(item.id) ?? [];
+          return {
+            ...contact,
+            _embedded: {
+              customers: ids.map((id) => ({
+                id,
+                _links: selfLink(request, `/api/v4/customers/${id}`),
+              })),
+            },
+          };
+        }),
+      },
+    };
+    return reply.type(HAL_JSON).send(body);
   });
 
-  app.get(
-    '/companies',
-    { schema: { querystring: partyListQuerySchema } },
-    async (request, reply) => {
-      const query = toPartyQuery(request.query);
-      const { items, hasNext } = await service.listCompanies(query);
-      const body: z.infer<typeof companiesPageSchema> = {
-        ...pageLinks(request, query.page, hasNext),
-        _embedded: { companies: items.map((item) => companyOut(request, item)) },
-      };
-      reply.type(HAL_JSON);
-      return body;
-    },
-  );
+  app.get('/contacts/:id', one, async (request, reply) => {
+    const record = await service.getContact(request.params.id);
+    return reply.type(HAL_JSON).send(contactOut(request, record));
+  });
 
-  app.get('/companies/:id', { schema: { params: idParamsSchema } }, async (request, reply) => {
+  app.get('/companies', list, async (request, reply) => {
+    const query = toPartyQuery(request.query);
+    const { items, hasNext } = await service.listCompanies(query);
+    const body: z.infer<typeof companiesPageSchema> = {
+      ...pageLinks(request, query.page, hasNext),
+      _embedded: { companies: items.map((item) => companyOut(request, item)) },
+    };
+    return reply.type(HAL_JSON).send(body);
+  });
+
+  app.get('/companies/:id', one, async (request, reply) => {
     const record = await service.getCompany(request.params.id);
-    reply.type(HAL_JSON);
-    return companyOut(request, record);
+    return reply.type(HAL_JSON).send(companyOut(request, record));
   });
 }

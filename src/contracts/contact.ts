@@ -1,7 +1,14 @@
 import { z } from './zod';
 import { customFieldValuesSchema } from './common';
 import { halCollectionSchema, halLinkSchema } from './hal';
-import { idList, paginationShape, queryOrder, querySchema, querySearch } from './request';
+import {
+  idList,
+  paginationShape,
+  queryOrder,
+  querySchema,
+  querySearch,
+  queryWith,
+} from './request';
 
 /** Contacts and companies share amoCRM's shape. */
 const partyShape = {
@@ -25,6 +32,12 @@ export const contactSchema = z.object({
   first_name: z.string(),
   last_name: z.string(),
   is_unsorted: z.boolean(),
+  /** With `with=customers`: the customers of this contact that the caller may see. */
+  _embedded: z.optional(
+    z.object({
+      customers: z.array(z.object({ id: z.int(), _links: z.object({ self: halLinkSchema }) })),
+    }),
+  ),
 });
 export type Contact = z.infer<typeof contactSchema>;
 export const contactsPageSchema = halCollectionSchema('contacts', contactSchema);
@@ -42,5 +55,7 @@ export const partyListQuerySchema = querySchema({
     direction: 'asc',
   }),
   query: z.optional(querySearch(1000)),
+  // amoCRM's `with` on contacts; `customers` is the one this server embeds, others are ignored.
+  with: z._default(queryWith(['customers']), []),
 });
 export type PartyListQuery = z.input<typeof partyListQuerySchema>;

@@ -1,0 +1,39 @@
+import { Button, Kbd } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { lazy, Suspense, useState } from 'react';
+import type { Me } from '../../contracts/auth';
+
+// Spotlight and its styles load on the first ⌘K or click, not with the first page.
+const CommandPalette = lazy(() => import('./command-palette'));
+
+/** The header's search button, and ⌘K / Ctrl+K anywhere (form fields included). */
+export function CommandPaletteTrigger({ me }: { me: Me }) {
+  const [openRequest, setOpenRequest] = useState(0);
+  const open = () => {
+    setOpenRequest((count) => count + 1);
+  };
+  useHotkeys([['mod+K', open]], []);
+
+  return (
+    <>
+      <Button
+        variant="default"
+        size="sm"
+        onClick={open}
+        aria-keyshortcuts="Control+K Meta+K"
+        rightSection={
+          <Kbd size="xs" visibleFrom="sm">
+            Ctrl K
+          </Kbd>
+        }
+      >
+        Search
+      </Button>
+      {openRequest > 0 && (
+        <Suspense fallback={null}>
+          <CommandPalette me={me} openRequest={openRequest} />
+        </Suspense>
+      )}
+    </>
+  );
+}
