@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import qs from 'qs';
@@ -12,6 +13,7 @@ import { compressionPlugin } from './plugins/compression';
 import { contentTypePlugin } from './plugins/content-type';
 import { customersGate } from './plugins/customers-gate';
 import { errorHandlerPlugin } from './plugins/error-handler';
+import { clientErrorHandler, frameworkErrors } from './plugins/framework-errors';
 import { rateLimitPlugin } from './plugins/rate-limit';
 import { staticFilesPlugin } from './plugins/static-files';
 import { proxyRoutes } from './proxy/proxy-routes';
@@ -61,6 +63,9 @@ export async function buildApp({
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     trustProxy: false,
+    // Errors raised before routing (bad URL, oversized headers) are problem+json too.
+    frameworkErrors,
+    clientErrorHandler,
     // amoCRM clients encode arrays three ways (`k=1&k=2`, `k[]=1`, `k[0]=1`); qs reads them all.
     routerOptions: {
       querystringParser: (text: string) =>
@@ -69,6 +74,8 @@ export async function buildApp({
   });
 
   app.decorate('publicUrl', config.publicUrl);
+  // Routes declare params/querystring/body as the contracts' zod schemas (src/contracts/).
+  app.setValidatorCompiler(validatorCompiler);
 
   // Once closing, answers end their connection: a keep-alive socket left open would hold
   // the drain until keepAliveTimeout.

@@ -1,37 +1,12 @@
 import { and, asc, desc, gte, ilike, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { CustomerOrderField } from '../../src/contracts/customer';
+import type { CustomerOrderField, CustomersListQueryParsed } from '../../src/contracts/customer';
+import type { Range } from '../../src/contracts/request';
 import { customers, customerSegments, customerTags } from './schema';
 
-export type Range = { from?: number; to?: number };
-
-/** The list filters, already parsed from the query string. Every list is OR inside, AND across. */
-export type CustomerListFilter = {
-  ids?: number[];
-  names?: string[];
-  responsibleUserIds?: number[];
-  createdBy?: number[];
-  updatedBy?: number[];
-  statusIds?: number[];
-  segmentIds?: number[];
-  tagIds?: number[];
-  nextDate?: Range;
-  createdAt?: Range;
-  updatedAt?: Range;
-  closestTaskAt?: Range;
-  nextPrice?: Range;
-};
-
-export type CustomerOrder = { field: CustomerOrderField; direction: 'asc' | 'desc' };
-
-export type CustomerListQuery = {
-  filter: CustomerListFilter;
-  /** `query`: a substring of the name or of any custom-field value. */
-  query?: string;
-  order: CustomerOrder;
-  page: number;
-  limit: number;
-};
+/** The parsed `GET /customers` query (the contract's output): lists are OR inside, AND across. */
+export type CustomerListQuery = CustomersListQueryParsed;
+export type CustomerOrder = CustomerListQuery['order'];
 
 function rangeCondition(column: AnyPgColumn, range: Range | undefined): SQL[] {
   if (!range) return [];
@@ -52,36 +27,36 @@ export function likeContains(text: string): string {
 
 /** WHERE for a list: the caller's visibility, live customers only, and every filter given. */
 export function listWhere(query: CustomerListQuery, visibility: SQL | undefined): SQL | undefined {
-  const f = query.filter;
+  const f = query.filter ?? {};
   const conditions: Array<SQL | undefined> = [
     visibility,
     // A literal, not a bound parameter: the per-order indexes are partial on exactly this.
     sql`${customers.isDeleted} = false`,
-    ...listCondition(customers.id, f.ids),
-    ...listCondition(customers.name, f.names),
-    ...listCondition(customers.responsibleUserId, f.responsibleUserIds),
-    ...listCondition(customers.createdBy, f.createdBy),
-    ...listCondition(customers.updatedBy, f.updatedBy),
-    ...listCondition(customers.statusId, f.statusIds),
-    ...rangeCondition(customers.nextDate, f.nextDate),
-    ...rangeCondition(customers.createdAt, f.createdAt),
-    ...rangeCondition(customers.updatedAt, f.updatedAt),
-    ...rangeCondition(customers.closestTaskAt, f.closestTaskAt),
-    ...rangeCondition(customers.nextPrice, f.nextPrice),
+    ...listCondition(customers.id, f.id),
+    ...listCondition(customers.name, f.name),
+    ...listCondition(customers.responsibleUserId, f.responsible_user_id),
+    ...listCondition(customers.createdBy, f.created_by),
+    ...listCondition(customers.updatedBy, f.updated_by),
+    ...listCondition(customers.statusId, f.status_id),
+    ...rangeCondition(customers.nextDate, f.next_date),
+    ...rangeCondition(customers.createdAt, f.created_at),
+    ...rangeCondition(customers.updatedAt, f.updated_at),
+    ...rangeCondition(customers.closestTaskAt, f.closest_task_at),
+    ...rangeCondition(customers.nextPrice, f.next_price),
   ];
-  if (f.segmentIds && f.segmentIds.length > 0) {
+  if (f.segment_id && f.segment_id.length > 0) {
     conditions.push(
       inArray(
         customers.id,
-        sql`(select ${customerSegments.customerId} from ${customerSegments} where ${inArray(customerSegments.segmentId, f.segmentIds)})`,
+        sql`(select ${customerSegments.customerId} from ${customerSegments} where ${inArray(customerSegments.segmentId, f.segment_id)})`,
       ),
     );
   }
-  if (f.tagIds && f.tagIds.length > 0) {
+  if (f.tag_id && f.tag_id.length > 0) {
     conditions.push(
       inArray(
         customers.id,
-        sql`(select ${customerTags.customerId} from ${customerTags} where ${inArray(customerTags.tagId, f.tagIds)})`,
+        sql`(select ${customerTags.customerId} from ${customerTags} where ${inArray(customerTags.tagId, f.tag_id)})`,
       ),
     );
   }

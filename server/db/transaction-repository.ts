@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { CatalogElementLink } from '../../src/contracts/catalog';
-import type { Transaction } from '../../src/contracts/transaction';
+import type { Transaction, TransactionsListQueryParsed } from '../../src/contracts/transaction';
 import type { Principal } from '../services/principal';
 import { customerVisibility } from '../services/rights';
 import { ACCOUNT_ID } from './account-repository';
@@ -12,23 +12,8 @@ export type TransactionRecord = Omit<Transaction, '_links' | '_embedded'> & {
   catalog_elements: CatalogElementLink[];
 };
 
-/** A closed range of unix times; either side may be open. */
-export type TimeRange = { from?: number; to?: number };
-
-export const TRANSACTION_ORDER_FIELDS = ['completed_at', 'id', 'price'] as const;
-export type TransactionOrder = {
-  field: (typeof TRANSACTION_ORDER_FIELDS)[number];
-  direction: 'asc' | 'desc';
-};
-
-export type TransactionListQuery = {
-  ids?: number[];
-  customerIds?: number[];
-  completedAt?: TimeRange;
-  order: TransactionOrder;
-  page: number;
-  limit: number;
-};
+/** The parsed list query (the contract's output); a customer in the path narrows it further. */
+export type TransactionListQuery = TransactionsListQueryParsed & { customerId?: number };
 
 export type NewTransaction = {
   customerId: number;
@@ -71,13 +56,17 @@ export function createTransactionRepository(db: Db) {
     /** One page plus one row, so the caller knows whether a next page exists. */
     async list(principal: Principal, query: TransactionListQuery): Promise<TransactionRecord[]> {
       const conditions: Array<SQL | undefined> = [customerVisibility(principal)];
-      if (query.ids) conditions.push(inArray(transactions.id, query.ids));
-      if (query.customerIds) conditions.push(inArray(transactions.customerId, query.customerIds));
-      if (query.completedAt?.from !== undefined) {
-        conditions.push(gte(transactions.completedAt, query.completedAt.from));
+      const { id, customer_id: customerIds, completed_at: completedAt } = query.filter ?? {};
+      if (id) conditions.push(inArray(transactions.id, id));
+      if (customerIds) conditions.push(inArray(transactions.customerId, customerIds));
+      if (query.customerId !== undefined) {
+        conditions.push(eq(transactions.customerId, query.customerId));
       }
-      if (query.completedAt?.to !== undefined) {
-        conditions.push(lte(transactions.completedAt, query.completedAt.to));
+      if (completedAt?.from !== undefined) {
+        conditions.push(gte(transactions.completedAt, completedAt.from));
+      }
+      if (completedAt?.to !== undefined) {
+        conditions.push(lte(transactions.completedAt, completedAt.to));
       }
       const by = query.order.direction === 'asc' ? asc : desc;
       const rows = await db

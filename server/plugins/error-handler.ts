@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpProblem, NoContent, TooManyRequests } from '../errors';
 import { sendProblem } from './problem';
+import { validationProblem } from './validation-problem';
 
 /** Fastify's own client errors, by code, with messages a client can act on. */
 const frameworkErrors: Record<string, { status: number; detail: string }> = {
@@ -31,8 +32,9 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance, opts: { spa: b
       routePatterns.push({ method, pattern: new RegExp(`^${source}/?$`) });
   });
 
-  app.setErrorHandler((error: FastifyError | HttpProblem | NoContent, request, reply) => {
-    if (error instanceof NoContent) return reply.code(204).send();
+  app.setErrorHandler((raw: FastifyError | HttpProblem | NoContent, request, reply) => {
+    if (raw instanceof NoContent) return reply.code(204).send();
+    const error = validationProblem(raw, request) ?? raw;
     if (error instanceof TooManyRequests) {
       reply.header('retry-after', String(error.retryAfterSeconds));
     }

@@ -1,20 +1,19 @@
 import type { FastifyInstance } from 'fastify';
-import type { Account } from '../../src/contracts/account';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { accountQuerySchema, type Account } from '../../src/contracts/account';
 import { principalOf } from '../plugins/auth';
 import { createAccountService } from '../services/account-service';
 import type { RouteDeps } from './deps';
 import { selfLink } from './hal';
-import { withList } from './validate';
-
-const ACCOUNT_WITH = ['capabilities', 'is_api_filter_enabled'] as const;
+import { HAL_JSON } from '../plugins/problem';
 
 /** `GET /api/v4/account`: amoCRM's account, with our extensions only when asked (`with=`). */
-export async function accountRoutes(app: FastifyInstance, deps: RouteDeps) {
+export async function accountRoutes(root: FastifyInstance, deps: RouteDeps) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
   const accounts = createAccountService(deps);
 
-  app.get('/account', async (request, reply) => {
-    const query = request.query as Record<string, unknown>;
-    const wanted = withList(query.with, ACCOUNT_WITH);
+  app.get('/account', { schema: { querystring: accountQuerySchema } }, async (request, reply) => {
+    const wanted = new Set(request.query.with);
     const { row, customersMode, capabilities } = await accounts.get();
     const body: Account = {
       id: row.id,
@@ -39,6 +38,6 @@ export async function accountRoutes(app: FastifyInstance, deps: RouteDeps) {
       ...(wanted.has('capabilities') ? { capabilities } : {}),
       _links: selfLink(request, '/api/v4/account'),
     };
-    return reply.type('application/hal+json').send(body);
+    return reply.type(HAL_JSON).send(body);
   });
 }

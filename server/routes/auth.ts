@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { loginBodySchema } from '../../src/contracts/auth';
 import { principalOf, SESSION_COOKIE } from '../plugins/auth';
 import { createAuthService } from '../services/auth-service';
@@ -7,17 +8,17 @@ import { createDemoUsersService } from '../services/demo-users-service';
 import type { RouteDeps } from './deps';
 import { tokenRoutes } from './auth-tokens';
 import { presentUser } from './user-presenter';
-import { parseWhole } from './validate';
 
 /** Console sign-in (`/api/auth/*`): not part of amoCRM's API, so plain JSON, full paths. */
-export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
+export async function authRoutes(root: FastifyInstance, deps: RouteDeps) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
   const auth = createAuthService(deps);
   const demoUsers = createDemoUsersService(deps);
 
   // Failed sign-ins are throttled per email and per address in the service (the database keeps
   // the counts, so every server instance sees them); successes are never limited.
-  app.post('/api/auth/login', async (request, reply) => {
-    const body = parseWhole(loginBodySchema, request.body);
+  app.post('/api/auth/login', { schema: { body: loginBodySchema } }, async (request, reply) => {
+    const body = request.body;
     const { user, sessionId } = await auth.login(body.email, body.password, request.ip);
     reply.setCookie(SESSION_COOKIE, sessionId, {
       httpOnly: true,

@@ -1,21 +1,22 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
-import type {
-  Catalog,
-  CatalogElement,
-  catalogElementsPageSchema,
-  catalogsPageSchema,
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  catalogElementsQuerySchema,
+  type Catalog,
+  type CatalogElement,
+  type catalogElementsPageSchema,
+  type catalogsPageSchema,
 } from '../../src/contracts/catalog';
+import { idParam, idParamsSchema, paginationQuerySchema } from '../../src/contracts/request';
+import { z } from '../../src/contracts/zod';
 import type { CatalogElementRecord, CatalogRecord } from '../db/catalog-repository';
-import { BadRequest } from '../errors';
+import { HAL_JSON } from '../plugins/problem';
 import { createCatalogService } from '../services/catalog-service';
-import { searchText } from './contacts';
 import type { RouteDeps } from './deps';
 import { pageLinks, selfLink } from './hal';
-import { intList, objectParam, pagination, parseId } from './validate';
 
-type Query = Record<string, unknown>;
-type ElementParams = { catalogId: string; id?: string };
+const catalogIdParamsSchema = z.object({ catalogId: idParam });
+const catalogElementParamsSchema = z.object({ catalogId: idParam, id: idParam });
 
 const catalogOut = (request: FastifyRequest, record: CatalogRecord): Catalog => ({
   ...record,
@@ -27,39 +28,38 @@ const elementOut = (request: FastifyRequest, record: CatalogElementRecord): Cata
 });
 
 /** `GET /catalogs[/{id}]` and `GET /catalogs/{catalog_id}/elements[/{id}]`. */
-export async function catalogsRoutes(app: FastifyInstance, deps: RouteDeps) {
+export async function catalogsRoutes(root: FastifyInstance, deps: RouteDeps) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
   const service = createCatalogService(deps);
 
-  app.get<{ Querystring: Query }>('/catalogs', async (request, reply) => {
-    const { page, limit } = pagination(request.query);
-    const { items, hasNext } = await service.listCatalogs(page, limit);
-    const body: z.infer<typeof catalogsPageSchema> = {
-      ...pageLinks(request, page, hasNext),
-      _embedded: { catalogs: items.map((item) => catalogOut(request, item)) },
-    };
-    reply.type('application/hal+json');
-    return body;
-  });
-
-  app.get<{ Params: { id: string } }>('/catalogs/:id', async (request, reply) => {
-    const record = await service.getCatalog(parseId(request.params.id));
-    reply.type('application/hal+json');
-    return catalogOut(request, record);
-  });
-
-  app.get<{ Params: ElementParams; Querystring: Query }>(
-    '/catalogs/:catalogId/elements',
+  app.get(
+    '/catalogs',
+    { schema: { querystring: paginationQuerySchema } },
     async (request, reply) => {
-      const catalogId = parseId(request.params.catalogId, 'catalog_id');
-      const filter = objectParam(request.query.filter, 'filter');
-      for (const key of Object.keys(filter)) {
-        if (key !== 'id') throw new BadRequest(`Unknown filter: filter[${key}]`);
-      }
-      const { page, limit } = pagination(request.query);
+      const { page, limit } = request.query;
+      const { items, hasNext } = await service.listCatalogs(page, limit);
+      const body: z.infer<typeof catalogsPageSchema> = {
+        ...pageLinks(request, page, hasNext),
+        _embedded: { catalogs: items.map((item) => catalogOut(request, item)) },
+      };
+      return reply.type(HAL_JSON).send(body);
+    },
+  );
+
+  app.get('/catalogs/:id', { schema: { params: idParamsSchema } }, async (request, reply) => {
+    const record = await service.getCatalog(request.params.id);
+    return reply.type(HAL_JSON).send(catalogOut(request, record));
+  });
+
+  app.get(
+    '/catalogs/:catalogId/elements',
+    { schema: { params: catalogIdParamsSchema, querystring: catalogElementsQuerySchema } },
+    async (request, reply) => {
+      const { page, limit, filter, query } = request.query;
       const { items, hasNext } = await service.listElements({
-        catalogId,
-        ids: intList(filter.id, 'filter[id]'),
-        query: searchText(request.query.query),
+        catalogId: request.params.catalogId,
+        ids: filter?.id,
+        query,
         page,
         limit,
       });
@@ -67,20 +67,16 @@ export async function catalogsRoutes(app: FastifyInstance, deps: RouteDeps) {
         ...pageLinks(request, page, hasNext),
         _embedded: { elements: items.map((item) => elementOut(request, item)) },
       };
-      reply.type('application/hal+json');
-      return body;
+      return reply.type(HAL_JSON).send(body);
     },
   );
 
-  app.get<{ Params: ElementParams }>(
+  app.get(
     '/catalogs/:catalogId/elements/:id',
+    { schema: { params: catalogElementParamsSchema } },
     async (request, reply) => {
-      const record = await service.getElement(
-        parseId(request.params.catalogId, 'catalog_id'),
-        parseId(request.params.id),
-      );
-      reply.type('application/hal+json');
-      return elementOut(request, record);
+      const record = await service.getElement(request.params.catalogId, request.params.id);
+      return reply.type(HAL_JSON).send(elementOut(request, record));
     },
   );
 }

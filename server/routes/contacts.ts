@@ -1,63 +1,30 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type {
-  Company,
-  companiesPageSchema,
-  Contact,
-  contactsPageSchema,
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  partyListQuerySchema,
+  type Company,
+  type companiesPageSchema,
+  type Contact,
+  type contactsPageSchema,
 } from '../../src/contracts/contact';
-import type { z } from 'zod';
+import { idParamsSchema } from '../../src/contracts/request';
+import type { z } from '../../src/contracts/zod';
 import type { PartyListQuery } from '../db/contact-repository';
-import { BadRequest } from '../errors';
 import { principalOf } from '../plugins/auth';
+import { HAL_JSON } from '../plugins/problem';
 import { createContactService } from '../services/contact-service';
 import type { RouteDeps } from './deps';
 import { pageLinks, selfLink } from './hal';
-import { intList, objectParam, pagination, parseId } from './validate';
 
-type Query = Record<string, unknown>;
-
-const QUERY_MAX = 1000;
-
-/** `query` as a trimmed string, or undefined when absent or blank. */
-export function searchText(raw: unknown): string | undefined {
-  if (raw === undefined) return undefined;
-  if (typeof raw !== 'string') throw new BadRequest('query must be a string');
-  if (raw.length > QUERY_MAX) throw new BadRequest(`query must be at most ${QUERY_MAX} characters`);
-  const text = raw.trim();
-  return text === '' ? undefined : text;
-}
-
-/** amoCRM's `with` on contacts; `customers` is the one this server embeds, others are ignored. */
-function withCustomers(raw: unknown): boolean {
-  if (raw === undefined) return false;
-  if (typeof raw !== 'string') throw new BadRequest('with must be a comma-separated string');
-  return raw.split(',').some((part) => part.trim() === 'customers');
-}
-
-function parsePartyQuery(query: Query): PartyListQuery {
-  const filter = objectParam(query.filter, 'filter');
-  for (const key of Object.keys(filter)) {
-    if (key !== 'id') throw new BadRequest(`Unknown filter: filter[${key}]`);
-  }
-  const order = Object.entries(objectParam(query.order, 'order'));
-  if (order.length > 1) throw new BadRequest('order takes one field, e.g. order[id]=desc');
-  const [field = 'id', direction = 'asc'] = order[0] ?? [];
-  if (field !== 'id' && field !== 'updated_at') {
-    throw new BadRequest('order takes id or updated_at');
-  }
-  if (direction !== 'asc' && direction !== 'desc') {
-    throw new BadRequest(`order[${field}] must be asc or desc`);
-  }
-  return {
-    ids: intList(filter.id, 'filter[id]'),
-    query: searchText(query.query),
-    order: { field, direction },
-    ...pagination(query),
-  };
-}
+type ListQuery = z.output<typeof partyListQuerySchema>;
+const toPartyQuery = ({ filter, with: _with, ...rest }: ListQuery): PartyListQuery => ({
+  ...rest,
+  ids: filter?.id,
+});
 
 /** `GET /contacts`, `/contacts/{id}`, `/companies`, `/companies/{id}` in amoCRM's shapes. */
-export async function contactsRoutes(app: FastifyInstance, deps: RouteDeps) {
+export async function contactsRoutes(root: FastifyInstance, deps: RouteDeps) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
   const service = createContactService(deps);
 
   const contactOut = (request: FastifyRequest, record: Omit<Contact, '_links'>): Contact => ({
@@ -69,10 +36,13 @@ export async function contactsRoutes(app: FastifyInstance, deps: RouteDeps) {
     _links: selfLink(request, `/api/v4/companies/${record.id}`),
   });
 
-  app.get<{ Querystring: Query }>('/contacts', async (request, reply) => {
-    const query = parsePartyQuery(request.query);
+  const list = { schema: { querystring: partyListQuerySchema } };
+  const one = { schema: { params: idParamsSchema } };
+
+  app.get('/contacts', list, async (request, reply) => {
+    const query = toPartyQuery(request.query);
     const { items, hasNext } = await service.listContacts(query);
-    const customersOf = withCustomers(request.query.with)
+    const customersOf = request.query.with.includes('customers')
       ? await service.customersOf(
           principalOf(request),
           items.map((item) => item.id),
@@ -97,30 +67,26 @@ export async function contactsRoutes(app: FastifyInstance, deps: RouteDeps) {
         }),
       },
     };
-    reply.type('application/hal+json');
-    return body;
+    return reply.type(HAL_JSON).send(body);
   });
 
-  app.get<{ Params: { id: string } }>('/contacts/:id', async (request, reply) => {
-    const record = await service.getContact(parseId(request.params.id));
-    reply.type('application/hal+json');
-    return contactOut(request, record);
+  app.get('/contacts/:id', one, async (request, reply) => {
+    const record = await service.getContact(request.params.id);
+    return reply.type(HAL_JSON).send(contactOut(request, record));
   });
 
-  app.get<{ Querystring: Query }>('/companies', async (request, reply) => {
-    const query = parsePartyQuery(request.query);
+  app.get('/companies', list, async (request, reply) => {
+    const query = toPartyQuery(request.query);
     const { items, hasNext } = await service.listCompanies(query);
     const body: z.infer<typeof companiesPageSchema> = {
       ...pageLinks(request, query.page, hasNext),
       _embedded: { companies: items.map((item) => companyOut(request, item)) },
     };
-    reply.type('application/hal+json');
-    return body;
+    return reply.type(HAL_JSON).send(body);
   });
 
-  app.get<{ Params: { id: string } }>('/companies/:id', async (request, reply) => {
-    const record = await service.getCompany(parseId(request.params.id));
-    reply.type('application/hal+json');
-    return companyOut(request, record);
+  app.get('/companies/:id', one, async (request, reply) => {
+    const record = await service.getCompany(request.params.id);
+    return reply.type(HAL_JSON).send(companyOut(request, record));
   });
 }

@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { CustomField } from '../../src/contracts/custom-field';
+import { idParamsSchema, paginationQuerySchema } from '../../src/contracts/request';
 import { ACCOUNT_ID } from '../db/account-repository';
 import {
   createCustomFieldRepository,
@@ -7,11 +9,9 @@ import {
   type FieldEntity,
 } from '../db/custom-field-repository';
 import { NoContent } from '../errors';
+import { HAL_JSON as HAL } from '../plugins/problem';
 import type { RouteDeps } from './deps';
 import { pageLinks, selfLink } from './hal';
-import { pagination, parseId } from './validate';
-
-const HAL = 'application/hal+json';
 
 /** amoCRM creates contacts' PHONE and EMAIL itself: they can be neither deleted nor renamed. */
 const PREDEFINED_CONTACT_CODES = new Set(['PHONE', 'EMAIL', 'POSITION']);
@@ -41,12 +41,14 @@ function present(request: FastifyRequest, entity: FieldEntity, row: CustomFieldR
  * Read-only field definitions for customers and contacts. Only the exact contacts paths are
  * registered here; the rest of `/contacts` belongs to contacts.ts.
  */
-export async function customFieldsRoutes(app: FastifyInstance, { db }: RouteDeps) {
+export async function customFieldsRoutes(root: FastifyInstance, { db }: RouteDeps) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
   const fields = createCustomFieldRepository(db);
 
   for (const entity of ['customers', 'contacts'] as const) {
-    app.get(`/${entity}/custom_fields`, async (request, reply) => {
-      const { page, limit } = pagination(request.query as Record<string, unknown>);
+    const list = { schema: { querystring: paginationQuerySchema } };
+    app.get(`/${entity}/custom_fields`, list, async (request, reply) => {
+      const { page, limit } = request.query;
       const rows = await fields.page(entity, (page - 1) * limit, limit + 1);
       if (rows.length === 0) return reply.code(204).send();
       return reply.type(HAL).send({
@@ -57,8 +59,9 @@ export async function customFieldsRoutes(app: FastifyInstance, { db }: RouteDeps
       });
     });
 
-    app.get(`/${entity}/custom_fields/:id`, async (request, reply) => {
-      const id = parseId((request.params as { id: string }).id);
+    const one = { schema: { params: idParamsSchema } };
+    app.get(`/${entity}/custom_fields/:id`, one, async (request, reply) => {
+      const { id } = request.params;
       const row = await fields.byId(entity, id);
       if (!row) throw new NoContent();
       return reply.type(HAL).send(present(request, entity, row));

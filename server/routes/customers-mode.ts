@@ -1,11 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from '../../src/contracts/zod';
 import { customersModeSchema } from '../../src/contracts/customer';
 import { principalOf } from '../plugins/auth';
 import { HAL_JSON } from '../plugins/problem';
 import { createCustomersModeService } from '../services/customers-mode-service';
 import type { RouteDeps } from './deps';
-import { parseWhole } from './validate';
 
 /**
  * The contract, with `mode` read as a string first: zod reports a missing enum as an invalid
@@ -16,14 +16,19 @@ const modeBodySchema = z.extend(customersModeSchema, {
 });
 
 /** Registered under /api/v4 behind requireUser; the 402 for a base tariff comes from app.ts. */
-export async function customersModeRoutes(app: FastifyInstance, deps: RouteDeps) {
+export async function customersModeRoutes(root: FastifyInstance, deps: RouteDeps) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
   const service = createCustomersModeService(deps);
 
-  app.patch('/customers/mode', async (request, reply) => {
-    const principal = principalOf(request);
-    service.assertMayChange(principal);
-    const body = parseWhole(modeBodySchema, request.body);
-    const result = await service.setMode(principal, body);
-    return reply.type(HAL_JSON).send(result);
-  });
+  // Rights before the body: a non-administrator learns nothing from the body's errors.
+  const mayChange = async (request: FastifyRequest) =>
+    service.assertMayChange(principalOf(request));
+  app.patch(
+    '/customers/mode',
+    { preValidation: mayChange, schema: { body: modeBodySchema } },
+    async (request, reply) => {
+      const result = await service.setMode(principalOf(request), request.body);
+      return reply.type(HAL_JSON).send(result);
+    },
+  );
 }

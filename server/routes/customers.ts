@@ -1,14 +1,22 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { customerCreateSchema, customerUpdateSchema } from '../../src/contracts/customer';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  customerCreateSchema,
+  customerGetQuerySchema,
+  customersListQuerySchema,
+  customerUpdateSchema,
+} from '../../src/contracts/customer';
+import { batchOf, entityId, idParamsSchema } from '../../src/contracts/request';
+import { z } from '../../src/contracts/zod';
 import { principalOf } from '../plugins/auth';
 import { HAL_JSON } from '../plugins/problem';
+import { batchItems } from '../services/batch-item';
 import { createCustomerService, type WriteResult } from '../services/customer-service';
-import { parseListQuery, parseWith } from './customers-list-params';
 import type { RouteDeps } from './deps';
 import { absoluteUrl, pageLinks, selfLink } from './hal';
-import { parseBatch, parseId, parseWhole } from './validate';
 
-type IdParams = { Params: { id: string } };
+/** `PATCH /customers` names each customer in the item; `PATCH /customers/{id}` in the path. */
+const customerBatchUpdateSchema = z.extend(customerUpdateSchema, { id: entityId });
 
 const writeResult = (request: FastifyRequest, result: WriteResult) => ({
   id: result.id,
@@ -23,54 +31,70 @@ const writeCollection = (request: FastifyRequest, results: WriteResult[]) => ({
 });
 
 /** The customers resource under /api/v4 (behind requireUser; 402/403 for the tariff come from app.ts). */
-export async function customersRoutes(app: FastifyInstance, deps: RouteDeps) {
+export async function customersRoutes(root: FastifyInstance, deps: RouteDeps) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
   const service = createCustomerService(deps);
 
-  app.get('/customers', async (request, reply) => {
-    const { query, kinds } = parseListQuery(request.query);
-    const page = await service.list(principalOf(request), query, kinds, absoluteUrl(request, ''));
-    return reply.type(HAL_JSON).send({
-      ...pageLinks(request, query.page, page.hasNext),
-      _embedded: { customers: page.customers },
-    });
-  });
+  app.get(
+    '/customers',
+    { schema: { querystring: customersListQuerySchema } },
+    async (request, reply) => {
+      const query = request.query;
+      const page = await service.list(
+        principalOf(request),
+        query,
+        new Set(query.with),
+        absoluteUrl(request, ''),
+      );
+      return reply.type(HAL_JSON).send({
+        ...pageLinks(request, query.page, page.hasNext),
+        _embedded: { customers: page.customers },
+      });
+    },
+  );
 
-  app.get<IdParams>('/customers/:id', async (request, reply) => {
-    const id = parseId(request.params.id);
-    const customer = await service.get(
-      principalOf(request),
-      id,
-      parseWith(request.query),
-      absoluteUrl(request, ''),
-    );
-    return reply.type(HAL_JSON).send(customer);
-  });
+  app.get(
+    '/customers/:id',
+    { schema: { params: idParamsSchema, querystring: customerGetQuerySchema } },
+    async (request, reply) => {
+      const customer = await service.get(
+        principalOf(request),
+        request.params.id,
+        new Set(request.query.with),
+        absoluteUrl(request, ''),
+      );
+      return reply.type(HAL_JSON).send(customer);
+    },
+  );
 
-  app.post('/customers', async (request, reply) => {
-    const items = parseBatch(customerCreateSchema, request.body);
-    const results = await service.create(principalOf(request), items);
-    return reply.type(HAL_JSON).send(writeCollection(request, results));
-  });
+  app.post(
+    '/customers',
+    { schema: { body: batchOf(customerCreateSchema) } },
+    async (request, reply) => {
+      const results = await service.create(principalOf(request), batchItems(request.body));
+      return reply.type(HAL_JSON).send(writeCollection(request, results));
+    },
+  );
 
-  app.patch('/customers', async (request, reply) => {
-    const parsed = parseBatch(customerUpdateSchema, request.body, (item) =>
-      item.id === undefined
-        ? [{ code: 'NotBlank', path: 'id', detail: 'This value should not be blank.' }]
-        : [],
-    );
-    const items = parsed.map((item) => ({ ...item, value: { ...item.value, id: item.value.id! } }));
-    const results = await service.update(principalOf(request), items);
-    return reply.type(HAL_JSON).send(writeCollection(request, results));
-  });
+  app.patch(
+    '/customers',
+    { schema: { body: batchOf(customerBatchUpdateSchema) } },
+    async (request, reply) => {
+      const results = await service.update(principalOf(request), batchItems(request.body));
+      return reply.type(HAL_JSON).send(writeCollection(request, results));
+    },
+  );
 
   // amoCRM answers the single-entity form with the entity summary itself, not a collection.
-  app.patch<IdParams>('/customers/:id', async (request, reply) => {
-    const id = parseId(request.params.id);
-    const value = parseWhole(customerUpdateSchema, request.body);
-    const requestId = value.request_id ?? '0';
-    const [result] = await service.update(principalOf(request), [
-      { value: { ...value, id }, requestId, index: 0 },
-    ]);
-    return reply.type(HAL_JSON).send(writeResult(request, result!));
-  });
+  app.patch(
+    '/customers/:id',
+    { schema: { params: idParamsSchema, body: customerUpdateSchema } },
+    async (request, reply) => {
+      const value = { ...request.body, id: request.params.id };
+      const [result] = await service.update(principalOf(request), [
+        { value, requestId: value.request_id ?? '0', index: 0 },
+      ]);
+      return reply.type(HAL_JSON).send(writeResult(request, result!));
+    },
+  );
 }

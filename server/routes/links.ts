@@ -1,49 +1,37 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  LINK_ENTITY_TYPES,
+  customerLinksQuerySchema,
   linkWriteSchema,
   type linksPageSchema,
   type linksWriteResponseSchema,
 } from '../../src/contracts/link';
+import { batchOf, idParamsSchema } from '../../src/contracts/request';
+import type { z } from '../../src/contracts/zod';
+import { linksListQuerySchema } from '../../src/contracts/link';
 import type { LinkFilter } from '../db/link-repository';
-import { BadRequest } from '../errors';
+import { ValidationFailed } from '../errors';
 import { principalOf } from '../plugins/auth';
+import { HAL_JSON } from '../plugins/problem';
+import { batchItems } from '../services/batch-item';
 import { createLinkService, type LinkItem } from '../services/link-service';
 import type { RouteDeps } from './deps';
 import { absoluteUrl } from './hal';
-import { BATCH_LIMIT, intList, objectParam, parseBatch, parseId } from './validate';
 
-type Query = Record<string, unknown>;
+type LinkWriteParsed = z.output<typeof linkWriteSchema>;
+type LinkQueryFilter = z.output<typeof customerLinksQuerySchema>['filter'];
 
-const linkTypeSchema = z.enum(LINK_ENTITY_TYPES);
+const toLinkFilter = (filter: LinkQueryFilter): LinkFilter => ({
+  toEntityType: filter.to_entity_type,
+  toEntityIds: filter.to_entity_id,
+  toCatalogId: filter.to_catalog_id,
+});
 
-/** `filter[to_entity_type]` (+ `filter[to_entity_id]`) or `filter[to_catalog_id]`. */
-function parseLinkFilter(filter: Record<string, unknown>, allowed: Set<string>): LinkFilter {
-  for (const key of Object.keys(filter)) {
-    if (!allowed.has(key)) throw new BadRequest(`Unknown filter: filter[${key}]`);
-  }
-  const type = filter.to_entity_type;
-  if (type !== undefined && !linkTypeSchema.safeParse(type).success) {
-    throw new BadRequest(`filter[to_entity_type] must be one of ${LINK_ENTITY_TYPES.join(', ')}`);
-  }
-  const toEntityIds = intList(filter.to_entity_id, 'filter[to_entity_id]');
-  if (toEntityIds && type === undefined) {
-    throw new BadRequest('filter[to_entity_id] needs filter[to_entity_type]');
-  }
-  const catalogIds = intList(filter.to_catalog_id, 'filter[to_catalog_id]');
-  if (catalogIds && catalogIds.length !== 1) {
-    throw new BadRequest('filter[to_catalog_id] takes one catalog id');
-  }
-  return {
-    toEntityType: type as LinkFilter['toEntityType'],
-    toEntityIds,
-    toCatalogId: catalogIds?.[0],
-  };
-}
+const linkBatchSchema = batchOf(linkWriteSchema);
 
 /** Customers ⇄ contacts, companies and catalog elements, per customer and in bulk. */
-export async function linksRoutes(app: FastifyInstance, deps: RouteDeps) {
+export async function linksRoutes(root: FastifyInstance, deps: RouteDeps) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
   const service = createLinkService(deps);
 
   const answerLinks = async (
@@ -57,55 +45,52 @@ export async function linksRoutes(app: FastifyInstance, deps: RouteDeps) {
       _links: { self: { href: absoluteUrl(request, request.url) } },
       _embedded: { links },
     };
-    reply.type('application/hal+json');
+    reply.type(HAL_JSON);
     return body;
   };
 
-  app.get<{ Params: { id: string }; Querystring: Query }>(
+  app.get(
     '/customers/:id/links',
+    { schema: { params: idParamsSchema, querystring: customerLinksQuerySchema } },
+    async (request, reply) =>
+      answerLinks(request, reply, [request.params.id], toLinkFilter(request.query.filter)),
+  );
+
+  app.get(
+    '/customers/links',
+    { schema: { querystring: linksListQuerySchema } },
     async (request, reply) => {
-      const customerId = parseId(request.params.id);
-      const filter = parseLinkFilter(
-        objectParam(request.query.filter, 'filter'),
-        new Set(['to_entity_type', 'to_entity_id', 'to_catalog_id']),
-      );
-      return answerLinks(request, reply, [customerId], filter);
+      const { entity_id: customerIds, ...filter } = request.query.filter;
+      return answerLinks(request, reply, customerIds, toLinkFilter(filter));
     },
   );
 
-  app.get<{ Querystring: Query }>('/customers/links', async (request, reply) => {
-    const raw = objectParam(request.query.filter, 'filter');
-    const customerIds = intList(raw.entity_id, 'filter[entity_id]');
-    if (!customerIds || customerIds.length === 0) {
-      throw new BadRequest('filter[entity_id] is required: the customers whose links you want');
-    }
-    if (customerIds.length > BATCH_LIMIT) {
-      throw new BadRequest(`filter[entity_id] takes at most ${BATCH_LIMIT} ids`);
-    }
-    const filter = parseLinkFilter(
-      raw,
-      new Set(['entity_id', 'to_entity_type', 'to_entity_id', 'to_catalog_id']),
-    );
-    return answerLinks(request, reply, customerIds, filter);
-  });
-
   /** The path form aims every item at the path's customer; the bulk form needs `entity_id`. */
-  const itemsOf = (body: unknown, pathCustomerId?: number): LinkItem[] =>
-    parseBatch(linkWriteSchema, body, (item) =>
-      pathCustomerId === undefined && item.entity_id === undefined
-        ? [
-            {
-              code: 'NotBlank',
-              path: 'entity_id',
-              detail: 'Each item must name its customer in entity_id',
-            },
-          ]
-        : [],
-    ).map(({ value, requestId }) => ({
+  const itemsOf = (values: LinkWriteParsed[], pathCustomerId?: number): LinkItem[] => {
+    const items = batchItems(values);
+    if (pathCustomerId === undefined) {
+      const unnamed = items.filter(({ value }) => value.entity_id === undefined);
+      if (unnamed.length > 0) {
+        throw new ValidationFailed(
+          unnamed.map(({ requestId }) => ({
+            request_id: requestId,
+            errors: [
+              {
+                code: 'NotBlank',
+                path: 'entity_id',
+                detail: 'Each item must name its customer in entity_id',
+              },
+            ],
+          })),
+        );
+      }
+    }
+    return items.map(({ value, requestId }) => ({
       customerId: pathCustomerId ?? value.entity_id!,
       requestId,
       value,
     }));
+  };
 
   const link = async (
     request: FastifyRequest,
@@ -118,24 +103,26 @@ export async function linksRoutes(app: FastifyInstance, deps: RouteDeps) {
       _links: { self: { href: absoluteUrl(request, request.url) } },
       _embedded: { links },
     };
-    reply.type('application/hal+json');
+    reply.type(HAL_JSON);
     return body;
   };
 
-  app.post<{ Params: { id: string } }>('/customers/:id/link', async (request, reply) => {
-    const customerId = parseId(request.params.id);
-    return link(request, reply, itemsOf(request.body, customerId), false);
-  });
-  app.post('/customers/link', async (request, reply) =>
+  const pathForm = { schema: { params: idParamsSchema, body: linkBatchSchema } };
+  const bulkForm = { schema: { body: linkBatchSchema } };
+
+  app.post('/customers/:id/link', pathForm, async (request, reply) =>
+    link(request, reply, itemsOf(request.body, request.params.id), false),
+  );
+  app.post('/customers/link', bulkForm, async (request, reply) =>
     link(request, reply, itemsOf(request.body), true),
   );
 
-  app.post<{ Params: { id: string } }>('/customers/:id/unlink', async (request, reply) => {
-    const customerId = parseId(request.params.id);
-    await service.unlink(principalOf(request), itemsOf(request.body, customerId), { bulk: false });
+  app.post('/customers/:id/unlink', pathForm, async (request, reply) => {
+    const items = itemsOf(request.body, request.params.id);
+    await service.unlink(principalOf(request), items, { bulk: false });
     return reply.code(204).send();
   });
-  app.post('/customers/unlink', async (request, reply) => {
+  app.post('/customers/unlink', bulkForm, async (request, reply) => {
     await service.unlink(principalOf(request), itemsOf(request.body), { bulk: true });
     return reply.code(204).send();
   });

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { idParamsSchema } from '../../src/contracts/request';
 import {
   savedViewCreateSchema,
   savedViewDefaultSchema,
@@ -9,42 +11,42 @@ import { createSavedViewRepository } from '../db/saved-view-repository';
 import { principalOf } from '../plugins/auth';
 import { createSavedViewService } from '../services/saved-view-service';
 import type { RouteDeps } from './deps';
-import { parseId, parseWhole } from './validate';
 
 /** Saved grid views (`/api/views`), a console extension beside amoCRM's API. */
-export async function savedViewsRoutes(app: FastifyInstance, deps: RouteDeps) {
+export async function savedViewsRoutes(root: FastifyInstance, deps: RouteDeps) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
   const views = createSavedViewService(createSavedViewRepository(deps.db));
   app.addHook('onRequest', app.requireUser);
 
   app.get('/api/views', async (request) => views.list(principalOf(request)));
 
-  app.post('/api/views', async (request, reply) => {
-    const body = parseWhole(savedViewCreateSchema, request.body);
-    return reply.code(201).send(await views.create(principalOf(request), body));
+  app.post('/api/views', { schema: { body: savedViewCreateSchema } }, async (request, reply) => {
+    return reply.code(201).send(await views.create(principalOf(request), request.body));
   });
 
   // Static paths are registered before `:id`, so "order" and "default" are never taken as ids.
-  app.put('/api/views/order', async (request, reply) => {
-    const { ids } = parseWhole(savedViewOrderSchema, request.body);
-    await views.reorder(principalOf(request), ids);
+  app.put(
+    '/api/views/order',
+    { schema: { body: savedViewOrderSchema } },
+    async (request, reply) => {
+      await views.reorder(principalOf(request), request.body.ids);
+      return reply.code(204).send();
+    },
+  );
+
+  const setDefault = { schema: { body: savedViewDefaultSchema } };
+  app.put('/api/views/default', setDefault, async (request, reply) => {
+    await views.setDefault(principalOf(request), request.body.view_id);
     return reply.code(204).send();
   });
 
-  app.put('/api/views/default', async (request, reply) => {
-    const { view_id } = parseWhole(savedViewDefaultSchema, request.body);
-    await views.setDefault(principalOf(request), view_id);
-    return reply.code(204).send();
+  const update = { schema: { params: idParamsSchema, body: savedViewUpdateSchema } };
+  app.patch('/api/views/:id', update, async (request) => {
+    return views.update(principalOf(request), request.params.id, request.body);
   });
 
-  app.patch('/api/views/:id', async (request) => {
-    const { id } = request.params as { id: string };
-    const body = parseWhole(savedViewUpdateSchema, request.body);
-    return views.update(principalOf(request), parseId(id), body);
-  });
-
-  app.delete('/api/views/:id', async (request, reply) => {
-    const { id } = request.params as { id: string };
-    await views.remove(principalOf(request), parseId(id));
+  app.delete('/api/views/:id', { schema: { params: idParamsSchema } }, async (request, reply) => {
+    await views.remove(principalOf(request), request.params.id);
     return reply.code(204).send();
   });
 }

@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { idParamsSchema, paginationQuerySchema } from '../../src/contracts/request';
 import type { CustomerStatus } from '../../src/contracts/status';
 import { ACCOUNT_ID } from '../db/account-repository';
 import { createStatusRepository, type StatusRow } from '../db/status-repository';
 import { NoContent, Unprocessable } from '../errors';
+import { HAL_JSON as HAL } from '../plugins/problem';
 import type { RouteDeps } from './deps';
 import { pageLinks, selfLink } from './hal';
-import { pagination, parseId } from './validate';
-
-const HAL = 'application/hal+json';
 const BASE = '/customers/statuses';
 
 function present(request: FastifyRequest, row: StatusRow): CustomerStatus {
@@ -26,7 +26,8 @@ function present(request: FastifyRequest, row: StatusRow): CustomerStatus {
 }
 
 /** `/api/v4/customers/statuses`: read-only; statuses exist only in periodicity mode (SEG). */
-export async function statusesRoutes(app: FastifyInstance, deps: RouteDeps) {
+export async function statusesRoutes(root: FastifyInstance, deps: RouteDeps) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
   const statuses = createStatusRepository(deps.db);
 
   // Statuses are a lookup with no rules beyond the mode, so the route reads the repository.
@@ -37,8 +38,8 @@ export async function statusesRoutes(app: FastifyInstance, deps: RouteDeps) {
     }
   });
 
-  app.get(BASE, async (request, reply) => {
-    const { page, limit } = pagination(request.query as Record<string, unknown>);
+  app.get(BASE, { schema: { querystring: paginationQuerySchema } }, async (request, reply) => {
+    const { page, limit } = request.query;
     const rows = await statuses.page((page - 1) * limit, limit + 1);
     if (rows.length === 0) return reply.code(204).send();
     return reply.type(HAL).send({
@@ -47,9 +48,8 @@ export async function statusesRoutes(app: FastifyInstance, deps: RouteDeps) {
     });
   });
 
-  app.get(`${BASE}/:id`, async (request, reply) => {
-    const id = parseId((request.params as { id: string }).id);
-    const row = await statuses.byId(id);
+  app.get(`${BASE}/:id`, { schema: { params: idParamsSchema } }, async (request, reply) => {
+    const row = await statuses.byId(request.params.id);
     if (!row) throw new NoContent();
     return reply.type(HAL).send(present(request, row));
   });

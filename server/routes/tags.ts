@@ -1,35 +1,27 @@
 import type { FastifyInstance } from 'fastify';
-import { tagCreateSchema, type Tag } from '../../src/contracts/tag';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { batchOf } from '../../src/contracts/request';
+import { tagCreateSchema, tagsListQuerySchema, type Tag } from '../../src/contracts/tag';
 import type { TagRow } from '../db/tag-repository';
-import { BadRequest } from '../errors';
+import { HAL_JSON as HAL } from '../plugins/problem';
+import { batchItems } from '../services/batch-item';
 import { createTagService } from '../services/tag-service';
 import type { RouteDeps } from './deps';
 import { pageLinks, selfLink } from './hal';
-import { intList, objectParam, pagination, parseBatch, stringList } from './validate';
-
-const HAL = 'application/hal+json';
 const BASE = '/customers/tags';
 
 // amoCRM lists tags without per-tag links.
 const present = (row: TagRow): Tag => ({ id: row.id, name: row.name, color: row.color });
 
 /** `/api/v4/customers/tags`: list (filter[id], filter[name], query) and create. */
-export async function tagsRoutes(app: FastifyInstance, deps: RouteDeps) {
+export async function tagsRoutes(root: FastifyInstance, deps: RouteDeps) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = createTagService(deps);
 
-  app.get(BASE, async (request, reply) => {
-    const query = request.query as Record<string, unknown>;
-    const { page, limit } = pagination(query);
-    const filter = objectParam(query.filter, 'filter');
-    if (query.query !== undefined && typeof query.query !== 'string') {
-      throw new BadRequest('query must be a string');
-    }
+  app.get(BASE, { schema: { querystring: tagsListQuerySchema } }, async (request, reply) => {
+    const { page, limit, filter, query } = request.query;
     const { rows, hasNext } = await tags.page(
-      {
-        ids: intList(filter.id, 'filter[id]'),
-        names: stringList(filter.name, 'filter[name]'),
-        query: query.query?.trim() || undefined,
-      },
+      { ids: filter?.id, names: filter?.name, query },
       page,
       limit,
     );
@@ -40,8 +32,8 @@ export async function tagsRoutes(app: FastifyInstance, deps: RouteDeps) {
     });
   });
 
-  app.post(BASE, async (request, reply) => {
-    const items = parseBatch(tagCreateSchema, request.body);
+  app.post(BASE, { schema: { body: batchOf(tagCreateSchema) } }, async (request, reply) => {
+    const items = batchItems(request.body);
     const created = await tags.create(
       items.map(({ value, requestId }) => ({
         name: value.name,

@@ -1,20 +1,21 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { idParamsSchema, paginationQuerySchema } from '../../src/contracts/request';
 import { userRightsUpdateSchema } from '../../src/contracts/user';
 import { principalOf } from '../plugins/auth';
+import { HAL_JSON as HAL } from '../plugins/problem';
 import { createUserService } from '../services/user-service';
 import type { RouteDeps } from './deps';
 import { pageLinks } from './hal';
-import { pagination, parseId, parseWhole } from './validate';
 import { presentUser } from './user-presenter';
 
-const HAL = 'application/hal+json';
-
 /** `/api/v4/users`: list and detail as amoCRM; PATCH rights is our extension (admins). */
-export async function usersRoutes(app: FastifyInstance, deps: RouteDeps) {
+export async function usersRoutes(root: FastifyInstance, deps: RouteDeps) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
   const users = createUserService(deps);
 
-  app.get('/users', async (request, reply) => {
-    const { page, limit } = pagination(request.query as Record<string, unknown>);
+  app.get('/users', { schema: { querystring: paginationQuerySchema } }, async (request, reply) => {
+    const { page, limit } = request.query;
     const { rows, hasNext } = await users.page(page, limit);
     if (rows.length === 0) return reply.code(204).send();
     return reply.type(HAL).send({
@@ -23,16 +24,18 @@ export async function usersRoutes(app: FastifyInstance, deps: RouteDeps) {
     });
   });
 
-  app.get('/users/:id', async (request, reply) => {
-    const id = parseId((request.params as { id: string }).id);
-    return reply.type(HAL).send(presentUser(request, await users.get(id)));
+  app.get('/users/:id', { schema: { params: idParamsSchema } }, async (request, reply) => {
+    return reply.type(HAL).send(presentUser(request, await users.get(request.params.id)));
   });
 
-  app.patch('/users/:id', async (request, reply) => {
-    users.assertMayManage(principalOf(request));
-    const id = parseId((request.params as { id: string }).id);
-    const { rights } = parseWhole(userRightsUpdateSchema, request.body);
-    const updated = await users.updateRights(principalOf(request), id, rights);
+  const mayManage = async (request: FastifyRequest) => users.assertMayManage(principalOf(request));
+  const patch = {
+    preValidation: mayManage,
+    schema: { params: idParamsSchema, body: userRightsUpdateSchema },
+  };
+  app.patch('/users/:id', patch, async (request, reply) => {
+    const { rights } = request.body;
+    const updated = await users.updateRights(principalOf(request), request.params.id, rights);
     return reply.type(HAL).send(presentUser(request, updated));
   });
 }

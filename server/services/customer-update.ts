@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 import { createCustomerReferences } from '../db/customer-references';
 import { createCustomerRepository, type CustomerPatch } from '../db/customer-repository';
 import { Forbidden, ValidationFailed } from '../errors';
-import type { BatchItem } from '../routes/validate';
+import type { BatchItem } from './batch-item';
 import { mergeFieldValues } from './customer-field-values';
 import {
   blankedForMode,

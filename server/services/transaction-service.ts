@@ -7,7 +7,7 @@ import {
   type TransactionRecord,
 } from '../db/transaction-repository';
 import { BadRequest, Forbidden, NoContent, ValidationFailed } from '../errors';
-import type { BatchItem } from '../routes/validate';
+import type { BatchItem } from './batch-item';
 import { requireCustomer } from './customer-access';
 import type { Principal } from './principal';
 import { mayActOn } from './rights';

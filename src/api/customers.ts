@@ -4,40 +4,19 @@ import {
   customersPageSchema,
   customersWriteResponseSchema,
   type CustomerCreate,
-  type CustomerOrderField,
+  type CustomersListQuery,
   type CustomerUpdate,
-  type CustomersWith,
 } from '../contracts/customer';
 import { apiClient, requireBody } from '../lib/api-client';
 import { transactionQueries } from './transactions';
 
-export interface Range {
-  from?: number;
-  to?: number;
-}
-
-/** `GET /api/v4/customers` parameters, exactly as the API names them. */
-export interface CustomersListParams {
-  page?: number;
-  limit?: number;
-  query?: string;
-  with?: CustomersWith[];
-  filter?: {
-    id?: number[];
-    responsible_user_id?: number[];
-    segment_id?: number[];
-    tag_id?: number[];
-    status_id?: number[];
-    next_date?: Range;
-    created_at?: Range;
-    updated_at?: Range;
-  };
-  order?: Partial<Record<CustomerOrderField, 'asc' | 'desc'>>;
-}
+/** `GET /api/v4/customers` parameters: the server's own request schema, as a client writes them. */
+export type CustomersListParams = CustomersListQuery;
 
 function toParams(params: CustomersListParams) {
   const { with: embeds, ...rest } = params;
-  return { ...rest, with: embeds && embeds.length > 0 ? embeds.join(',') : undefined };
+  const list = Array.isArray(embeds) ? embeds.join(',') : embeds;
+  return { ...rest, with: list === '' ? undefined : list };
 }
 
 export async function listCustomers(params: CustomersListParams, signal?: AbortSignal) {

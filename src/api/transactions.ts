@@ -4,19 +4,13 @@ import {
   transactionsPageSchema,
   transactionsWriteResponseSchema,
   type TransactionCreate,
+  type TransactionsListQuery,
 } from '../contracts/transaction';
 import { apiClient, requireBody } from '../lib/api-client';
 import { customerQueries } from './customers';
 
-export interface TransactionsListParams {
-  page?: number;
-  limit?: number;
-  filter?: {
-    id?: number[];
-    customer_id?: number[];
-    completed_at?: { from?: number; to?: number };
-  };
-}
+/** List parameters: the server's own request schema, as a client writes them. */
+export type TransactionsListParams = TransactionsListQuery;
 
 export async function listTransactions(params: TransactionsListParams, signal?: AbortSignal) {
   return apiClient.get('/api/v4/customers/transactions', transactionsPageSchema, {

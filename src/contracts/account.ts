@@ -1,5 +1,6 @@
 import { z } from './zod';
 import { halLinkSchema } from './hal';
+import { querySchema, queryWith } from './request';
 
 /** `unavailable` = the tariff lacks customers; `dynamic` is amoCRM's deprecated value. */
 export const ACCOUNT_CUSTOMERS_MODES = [
@@ -50,3 +51,10 @@ export const accountSchema = z.object({
   _links: z.object({ self: halLinkSchema }),
 });
 export type Account = z.infer<typeof accountSchema>;
+
+export const ACCOUNT_WITH = ['capabilities', 'is_api_filter_enabled'] as const;
+
+/** `GET /api/v4/account?with=…`: our extensions only when asked for. */
+export const accountQuerySchema = querySchema({
+  with: z._default(queryWith(ACCOUNT_WITH), []),
+});

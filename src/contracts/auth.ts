@@ -1,9 +1,10 @@
 import { z } from './zod';
 import { userSchema } from './user';
+import { entityId, queryInt, querySchema, text } from './request';
 
 export const loginBodySchema = z.object({
-  email: z.string().check(z.trim(), z.minLength(1, 'Enter your email'), z.maxLength(320)),
-  password: z.string().check(z.minLength(1, 'Enter your password'), z.maxLength(1024)),
+  email: text(z.trim(), z.minLength(1, 'Enter your email'), z.maxLength(320)),
+  password: text(z.minLength(1, 'Enter your password'), z.maxLength(1024)),
 });
 export type LoginBody = z.infer<typeof loginBodySchema>;
 
@@ -17,9 +18,12 @@ export const demoUsersSchema = z.object({
 });
 
 export const tokenCreateSchema = z.object({
-  name: z.string().check(z.trim(), z.minLength(1, 'Name the token'), z.maxLength(100)),
-  user_id: z.optional(z.int().check(z.positive())),
+  name: text(z.trim(), z.minLength(1, 'Name the token'), z.maxLength(100)),
+  user_id: z.optional(entityId),
 });
+
+/** `GET /api/auth/tokens?user_id=…` (administrators list another user's tokens). */
+export const tokensListQuerySchema = querySchema({ user_id: z.optional(queryInt(entityId)) });
 export type TokenCreate = z.input<typeof tokenCreateSchema>;
 
 export const apiTokenSchema = z.object({

@@ -1,12 +1,13 @@
 import { z } from './zod';
 import { customFieldValuesSchema } from './common';
 import { halCollectionSchema, halLinkSchema } from './hal';
+import { entityId, idList, paginationShape, querySchema, querySearch } from './request';
 
 /** A catalog (amoCRM "list") element linked to a customer or a transaction, with its quantity. */
 export const catalogElementLinkSchema = z.object({
-  id: z.int().check(z.positive()),
+  id: entityId,
   metadata: z.object({
-    catalog_id: z.int().check(z.positive()),
+    catalog_id: entityId,
     quantity: z.optional(z.number().check(z.minimum(0), z.maximum(1_000_000))),
   }),
 });
@@ -40,3 +41,11 @@ export const catalogElementSchema = z.object({
 });
 export type CatalogElement = z.infer<typeof catalogElementSchema>;
 export const catalogElementsPageSchema = halCollectionSchema('elements', catalogElementSchema);
+
+/** `GET /catalogs/{catalog_id}/elements`: `filter[id]` and `query` (a substring of the name). */
+export const catalogElementsQuerySchema = querySchema({
+  ...paginationShape,
+  filter: z.optional(z.strictObject({ id: z.optional(idList) })),
+  query: z.optional(querySearch(1000)),
+});
+export type CatalogElementsQuery = z.input<typeof catalogElementsQuerySchema>;

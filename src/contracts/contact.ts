@@ -1,6 +1,14 @@
 import { z } from './zod';
 import { customFieldValuesSchema } from './common';
 import { halCollectionSchema, halLinkSchema } from './hal';
+import {
+  idList,
+  paginationShape,
+  queryOrder,
+  querySchema,
+  querySearch,
+  queryWith,
+} from './request';
 
 /** Contacts and companies share amoCRM's shape. */
 const partyShape = {
@@ -37,3 +45,17 @@ export const contactsPageSchema = halCollectionSchema('contacts', contactSchema)
 export const companySchema = z.object(partyShape);
 export type Company = z.infer<typeof companySchema>;
 export const companiesPageSchema = halCollectionSchema('companies', companySchema);
+
+/** `GET /contacts` and `/companies`: `filter[id]`, `query`, `order[id|updated_at]`. */
+export const partyListQuerySchema = querySchema({
+  ...paginationShape,
+  filter: z.optional(z.strictObject({ id: z.optional(idList) })),
+  order: z._default(queryOrder(['id', 'updated_at'], { field: 'id', direction: 'asc' }), {
+    field: 'id',
+    direction: 'asc',
+  }),
+  query: z.optional(querySearch(1000)),
+  // amoCRM's `with` on contacts; `customers` is the one this server embeds, others are ignored.
+  with: z._default(queryWith(['customers']), []),
+});
+export type PartyListQuery = z.input<typeof partyListQuerySchema>;

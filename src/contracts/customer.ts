@@ -1,6 +1,25 @@
 import { z } from './zod';
 import { entityRefSchema, halCollectionSchema, halLinkSchema } from './hal';
-import { customFieldValuesSchema, entityId, money, requestId, unixTime } from './common';
+import {
+  customFieldValuesSchema,
+  customFieldValuesWriteSchema,
+  money,
+  requestId,
+  unixTime,
+} from './common';
+import {
+  entityId,
+  idList,
+  queryOrder,
+  queryRange,
+  querySchema,
+  querySearch,
+  queryWith,
+  paginationShape,
+  text,
+  textList,
+  userRef,
+} from './request';
 import { catalogElementLinkSchema } from './catalog';
 import { tagRefSchema, tagWriteSchema } from './tag';
 
@@ -57,17 +76,17 @@ export type CustomersPage = z.infer<typeof customersPageSchema>;
 
 /** Writable fields shared by create and update. */
 const customerWriteFields = {
-  name: z.string().check(z.trim(), z.minLength(1, 'Name must not be empty'), z.maxLength(255)),
+  name: text(z.trim(), z.minLength(1, 'Name must not be empty'), z.maxLength(255)),
   next_price: money,
   next_date: z.nullable(unixTime),
   responsible_user_id: entityId,
   status_id: z.nullable(entityId),
   periodicity: z.int().check(z.minimum(0), z.maximum(3650)),
-  created_by: z.int().check(z.minimum(0)),
-  updated_by: z.int().check(z.minimum(0)),
+  created_by: userRef,
+  updated_by: userRef,
   created_at: unixTime,
   updated_at: unixTime,
-  custom_fields_values: z.nullable(z.array(customFieldValuesSchema).check(z.maxLength(100))),
+  custom_fields_values: z.nullable(z.array(customFieldValuesWriteSchema).check(z.maxLength(100))),
   request_id: requestId,
 };
 
@@ -92,6 +111,42 @@ export const customerUpdateSchema = z.extend(customerCreateSchema, {
 });
 export type CustomerUpdate = z.input<typeof customerUpdateSchema>;
 export type CustomerUpdateParsed = z.output<typeof customerUpdateSchema>;
+
+/** `GET /api/v4/customers`: pagination, filters (OR inside a list, AND across), order, with, query. */
+export const customersListQuerySchema = querySchema({
+  ...paginationShape,
+  // Unknown filter keys are ignored, as amoCRM does; a known key with a bad value is a 400.
+  filter: z.optional(
+    z.object({
+      id: z.optional(idList),
+      name: z.optional(textList),
+      responsible_user_id: z.optional(idList),
+      created_by: z.optional(idList),
+      updated_by: z.optional(idList),
+      status_id: z.optional(idList),
+      segment_id: z.optional(idList),
+      tag_id: z.optional(idList),
+      next_date: z.optional(queryRange),
+      created_at: z.optional(queryRange),
+      updated_at: z.optional(queryRange),
+      closest_task_at: z.optional(queryRange),
+      next_price: z.optional(queryRange),
+    }),
+  ),
+  order: z._default(queryOrder(CUSTOMER_ORDER_FIELDS, { field: 'id', direction: 'asc' }), {
+    field: 'id',
+    direction: 'asc',
+  }),
+  with: z._default(queryWith(CUSTOMERS_WITH), []),
+  query: z.optional(querySearch(500)),
+});
+export type CustomersListQuery = z.input<typeof customersListQuerySchema>;
+export type CustomersListQueryParsed = z.output<typeof customersListQuerySchema>;
+
+/** `GET /api/v4/customers/{id}`: only `with`. */
+export const customerGetQuerySchema = querySchema({
+  with: z._default(queryWith(CUSTOMERS_WITH), []),
+});
 
 export const CUSTOMERS_MODES = ['segments', 'periodicity'] as const;
 export type CustomersMode = (typeof CUSTOMERS_MODES)[number];

@@ -1,18 +1,11 @@
 import { z } from './zod';
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** Text a person typed: no NUL bytes or lone surrogates, which PostgreSQL text cannot hold. */
-const cleanText = z.string().check(
-  z.refine((value) => !value.includes('\u0000'), 'Must not contain NUL characters'),
-  z.refine((value) => !LONE_SURROGATE.test(value), 'Must not contain unpaired surrogates'),
-);
+import { entityId, text } from './request';
 
 /**
  * A saved view is nothing but a grid URL: the path and the search string the grid already
  * validates. Only same-origin grid URLs are accepted, so a shared view cannot point elsewhere.
  */
-export const viewUrlSchema = cleanText.check(
+export const viewUrlSchema = text(
   z.maxLength(4000, 'At most 4,000 characters'),
   z.refine(
     (value) => value === '/customers' || value.startsWith('/customers?'),
@@ -20,7 +13,7 @@ export const viewUrlSchema = cleanText.check(
   ),
 );
 
-export const viewNameSchema = cleanText.check(
+export const viewNameSchema = text(
   z.trim(),
   z.minLength(1, 'Name the view'),
   z.maxLength(100, 'At most 100 characters'),
@@ -55,11 +48,11 @@ export type SavedViewUpdate = z.input<typeof savedViewUpdateSchema>;
 
 /** The new order of the caller's own views (or, for an administrator, of the shared ones). */
 export const savedViewOrderSchema = z.object({
-  ids: z.array(z.int().check(z.positive(), z.lte(2147483647))).check(z.maxLength(500)),
+  ids: z.array(entityId).check(z.maxLength(500)),
 });
 
 export const savedViewDefaultSchema = z.object({
-  view_id: z.nullable(z.int().check(z.positive(), z.lte(2147483647))),
+  view_id: z.nullable(entityId),
 });
 
 export const savedViewsListSchema = z.object({

@@ -1,5 +1,7 @@
 import { z } from './zod';
+import { requestId } from './common';
 import { halCollectionSchema, halLinkSchema } from './hal';
+import { text } from './request';
 
 /** amoCRM's fixed segment palette: hex without '#'. */
 export const SEGMENT_COLORS = [
@@ -46,8 +48,9 @@ export type Segment = z.infer<typeof segmentSchema>;
 export const segmentsPageSchema = halCollectionSchema('segments', segmentSchema);
 
 export const segmentWriteSchema = z.object({
-  name: z.string().check(z.trim(), z.minLength(1, 'Name must not be empty'), z.maxLength(255)),
+  name: text(z.trim(), z.minLength(1, 'Name must not be empty'), z.maxLength(255)),
   color: segmentColorSchema,
+  request_id: z.optional(requestId),
 });
 export const segmentUpdateSchema = z.partial(segmentWriteSchema);
 export type SegmentWrite = z.input<typeof segmentWriteSchema>;

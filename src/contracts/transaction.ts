@@ -1,6 +1,15 @@
 import { z } from './zod';
 import { catalogElementLinkSchema } from './catalog';
-import { entityId, money, requestId, unixTime } from './common';
+import { money, requestId, unixTime } from './common';
+import {
+  idList,
+  paginationShape,
+  queryOrder,
+  queryRange,
+  querySchema,
+  text,
+  userRef,
+} from './request';
 import { entityRefSchema, halCollectionSchema, halLinkSchema } from './hal';
 
 export const transactionSchema = z.object({
@@ -29,11 +38,11 @@ export type TransactionsPage = z.infer<typeof transactionsPageSchema>;
 /** One item of `POST /api/v4/customers/{customer_id}/transactions`; `price` is mandatory. */
 export const transactionCreateSchema = z.object({
   price: money.check(z.refine((value) => value > 0, 'Price must be greater than 0')),
-  comment: z.nullish(z.string().check(z.maxLength(10_000))),
+  comment: z.nullish(text(z.maxLength(10_000))),
   completed_at: z.optional(unixTime),
   next_price: z.optional(money),
   next_date: z.nullish(unixTime),
-  created_by: z.optional(z.int().check(z.minimum(0))),
+  created_by: z.optional(userRef),
   request_id: z.optional(requestId),
   _embedded: z.optional(
     z.object({
@@ -59,4 +68,25 @@ export const transactionsWriteResponseSchema = z.object({
 });
 export type TransactionsWriteResponse = z.infer<typeof transactionsWriteResponseSchema>;
 
-export const transactionIdParam = entityId;
+export const TRANSACTION_ORDER_FIELDS = ['completed_at', 'id', 'price'] as const;
+
+/**
+ * `GET /customers/transactions` and `/customers/{id}/transactions`. Unknown filters are refused:
+ * silently ignoring a misspelt one would return every purchase.
+ */
+export const transactionsListQuerySchema = querySchema({
+  ...paginationShape,
+  filter: z.optional(
+    z.strictObject({
+      id: z.optional(idList),
+      customer_id: z.optional(idList),
+      completed_at: z.optional(queryRange),
+    }),
+  ),
+  order: z._default(
+    queryOrder(TRANSACTION_ORDER_FIELDS, { field: 'completed_at', direction: 'desc' }),
+    { field: 'completed_at', direction: 'desc' },
+  ),
+});
+export type TransactionsListQuery = z.input<typeof transactionsListQuerySchema>;
+export type TransactionsListQueryParsed = z.output<typeof transactionsListQuerySchema>;

@@ -1,5 +1,6 @@
 import { z } from './zod';
 import { halCollectionSchema, halLinkSchema } from './hal';
+import { entityId } from './request';
 
 /** amoCRM right values: A all, G the user's group, M own (responsible), D denied. */
 export const RIGHT_VALUES = ['A', 'G', 'M', 'D'] as const;
@@ -59,7 +60,7 @@ export const userRightsUpdateSchema = z.object({
   rights: z.strictObject({
     customers: z.optional(entityRightsSchema),
     is_admin: z.optional(z.boolean()),
-    group_id: z.nullish(z.int().check(z.positive())),
+    group_id: z.nullish(entityId),
   }),
 });
 export type UserRightsUpdate = z.input<typeof userRightsUpdateSchema>;

@@ -1,5 +1,6 @@
 import { z } from '../../contracts/zod';
-import type { CustomersListParams, Range } from '../../api/customers';
+import type { CustomersListParams } from '../../api/customers';
+import type { Range } from '../../contracts/request';
 import { CUSTOMER_ORDER_FIELDS } from '../../contracts/customer';
 import { dayRange, isCalendarDay } from '../../lib/calendar-day';
 
