@@ -13,8 +13,34 @@ function isAlive(pid: number): boolean {
 }
 
 /**
+ * When the process started, in clock ticks since boot (`/proc/<pid>/stat`, field 22), or
+ * undefined where there is no /proc. A pid and its start time name one process: a pid reused
+ * after a reboot or in a fresh container has another start time.
+ */
+export function startTimeOf(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces and parentheses: count after the last ')'.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the lock's writer still runs: its pid is alive and, where known, started then. */
+function isHeldBy(content: string): number | undefined {
+  const [pidText, started] = content.trim().split(' ');
+  const pid = Number(pidText);
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || !isAlive(pid)) return undefined;
+  const now = startTimeOf(pid);
+  if (started !== undefined && now !== undefined && now !== started) return undefined;
+  return pid;
+}
+
+/**
  * Takes `DATA_DIR/server.lock` (O_EXCL) for this process, or throws DataDirLocked naming the
- * holder. A lock left by a process that no longer exists (kill -9) is taken over.
+ * holder. A lock left by a process that no longer exists (kill -9), or whose pid now belongs to
+ * another process (pid reuse), is taken over.
  * Returns the release function.
  */
 export function acquireDataDirLock(dataDir: string): () => void {
@@ -22,19 +48,20 @@ export function acquireDataDirLock(dataDir: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockPath, 'wx');
-      writeSync(fd, String(process.pid));
+      const mine = `${process.pid} ${startTimeOf(process.pid) ?? ''}`.trim();
+      writeSync(fd, mine);
       closeSync(fd);
       return () => {
         try {
-          if (readFileSync(lockPath, 'utf8') === String(process.pid)) unlinkSync(lockPath);
+          if (readFileSync(lockPath, 'utf8') === mine) unlinkSync(lockPath);
         } catch {
           // already gone
         }
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(readFileSync(lockPath, 'utf8'));
-      if (Number.isInteger(holder) && holder > 0 && isAlive(holder) && holder !== process.pid) {
+      const holder = isHeldBy(readFileSync(lockPath, 'utf8'));
+      if (holder !== undefined) {
         throw new DataDirLocked(
           `${dataDir} is in use by process ${holder} (another server or CLI). ` +
             'PGlite cannot share a data directory between processes: stop that process, ' +
