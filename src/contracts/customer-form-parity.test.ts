@@ -16,7 +16,7 @@ import {
   toCustomerPayload,
   type CustomerRowValues,
   type FormContext,
-} from '../features/customers/components/customer-form/customer-form.schema';
+} from '../features/customers/model/customer-form.schema';
 import { customFieldsPageSchema } from './custom-field';
 import {
   customerCreateSchema,

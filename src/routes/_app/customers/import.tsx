@@ -2,7 +2,7 @@ import { Stack, Title } from '@mantine/core';
 import { createFileRoute } from '@tanstack/react-router';
 import { referenceQueries } from '../../../api/reference';
 import { RouteErrorComponent } from '../../../components/error-state';
-import { CsvImport } from '../../../features/customers/components/csv-import/csv-import';
+import { CsvImport } from '../../../features/customers/create/import/csv-import';
 
 export const Route = createFileRoute('/_app/customers/import')({
   loader: ({ context }) => {

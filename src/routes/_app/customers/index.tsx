@@ -3,10 +3,10 @@ import { accountQueries } from '../../../api/account-queries';
 import { customerQueries } from '../../../api/customers';
 import { referenceQueries } from '../../../api/reference';
 import { RouteErrorComponent } from '../../../components/error-state';
-import { CustomersPage } from '../../../features/customers/components/customers-page';
-import { canListUsers, gridMode } from '../../../features/customers/grid-capabilities';
-import { toListQuery } from '../../../features/customers/search';
-import { validateCustomersSearch } from '../../../features/customers/search-notice-store';
+import { CustomersPage } from '../../../features/customers/grid/customers-page';
+import { canListUsers, gridMode } from '../../../features/customers/grid/grid-capabilities';
+import { toListQuery } from '../../../features/customers/grid/search';
+import { validateCustomersSearch } from '../../../features/customers/grid/search-notice-store';
 
 export const Route = createFileRoute('/_app/customers/')({
   validateSearch: validateCustomersSearch,

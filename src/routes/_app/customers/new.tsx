@@ -2,7 +2,7 @@ import { Stack, Title } from '@mantine/core';
 import { createFileRoute } from '@tanstack/react-router';
 import { referenceQueries } from '../../../api/reference';
 import { RouteErrorComponent } from '../../../components/error-state';
-import { CreateCustomersForm } from '../../../features/customers/components/customer-form/create-customers-form';
+import { CreateCustomersForm } from '../../../features/customers/create/form/create-customers-form';
 
 export const Route = createFileRoute('/_app/customers/new')({
   // The inputs for custom fields are built from the definitions: have them before rendering.
