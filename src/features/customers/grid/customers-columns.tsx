@@ -11,6 +11,7 @@ import type { GridMode } from './grid-capabilities';
 import { isoFromUnix, readableOn, type GridFormat } from './grid-format';
 import { BASE_COLUMN_IDS, customFieldColumnId, type ColumnId } from './search';
 import classes from './customers-cells.module.css';
+import { customerDisplayName } from '../../../lib/display-name';
 
 /** What the columns need to turn ids into names and numbers into money. */
 export interface ColumnContext {
@@ -60,7 +61,7 @@ function CustomerLink({ customer }: { customer: Customer }) {
         void router.navigate({ to: '/customers/$customerId', params: { customerId } });
       }}
     >
-      {customer.name || `Customer #${customerId}`}
+      {customerDisplayName(customer)}
     </a>
   );
 }
@@ -103,7 +104,7 @@ export function buildGridColumns(ctx: ColumnContext): GridColumn[] {
       header: 'Name',
       sortField: 'name',
       cell: (customer) => <CustomerLink customer={customer} />,
-      text: (customer) => customer.name,
+      text: (customer) => customerDisplayName(customer),
     },
     {
       id: 'next_date',

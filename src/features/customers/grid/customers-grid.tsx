@@ -2,14 +2,16 @@ import { Box, Group, Progress, Stack, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import { functionalUpdate, useTable, type SortingState } from '@tanstack/react-table';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { customerQueries } from '../../../api/customers';
 import { DataTable } from '../../../components/data-table/data-table';
 import { dataTableFeatures } from '../../../components/data-table/data-table-features';
 import type { Account } from '../../../contracts/account';
 import type { Customer, CustomerOrderField } from '../../../contracts/customer';
 import type { User } from '../../../contracts/user';
-import { canExport, sortableFields, type GridMode } from './grid-capabilities';
+import { ButtonLink } from '../../../components/link';
+import { rememberGridSearch } from '../model/grid-return';
+import { canAddCustomers, canExport, sortableFields, type GridMode } from './grid-capabilities';
 import { DEFAULT_PAGE_SIZE, isColumnId, toListQuery, type ColumnId } from './search';
 import { useGridColumns } from './use-grid-columns';
 import { useGridPreferences } from './use-grid-preferences';
@@ -35,6 +37,8 @@ interface CustomersGridProps {
 
 export function CustomersGrid({ account, me, mode }: CustomersGridProps) {
   const { search, update } = useGridSearch();
+  // Breadcrumbs on the customer page and the forms come back to exactly this view.
+  useEffect(() => rememberGridSearch(search), [search]);
   const queryClient = useQueryClient();
   const { preferences, saveColumns, saveDensity, saveWidth, resetWidths } = useGridPreferences(
     me.id,
@@ -123,6 +127,14 @@ export function CustomersGrid({ account, me, mode }: CustomersGridProps) {
         <Group gap="xs">
           {canExport(me) && <CustomersExport params={listQuery} columns={visibleColumns} />}
           <CustomersShortcuts />
+          {canAddCustomers(me) && (
+            <>
+              <ButtonLink to="/customers/import" variant="default">
+                Import
+              </ButtonLink>
+              <ButtonLink to="/customers/new">New customer</ButtonLink>
+            </>
+          )}
         </Group>
       </Group>
 

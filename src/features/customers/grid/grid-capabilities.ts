@@ -31,6 +31,11 @@ export function canExport(me: Pick<User, 'rights'>): boolean {
   return me.rights.is_admin || me.rights.customers.export !== 'D';
 }
 
+/** "New customer" and "Import" are offered to those who may add customers. */
+export function canAddCustomers(me: Pick<User, 'rights'>): boolean {
+  return me.rights.is_admin || me.rights.customers.add !== 'D';
+}
+
 export type GridMode = 'segments' | 'periodicity';
 /** `dynamic` is amoCRM's old name for the segments mode. */
 export function gridMode(account: Account): GridMode | null {

@@ -23,6 +23,7 @@ import { fieldValueByCode } from './contact-fields';
 import { ConfirmDialog } from './confirm-dialog';
 import { LinkContact } from './link-contact';
 import classes from './customer-page.module.css';
+import { contactDisplayName } from '../../../lib/display-name';
 
 interface CustomerContactsProps {
   customer: Customer;
@@ -46,7 +47,7 @@ function ContactItem({
         <Stack gap={2} miw={0}>
           <Group gap="xs">
             <Text fw={600} className={classes.wrap}>
-              {contact.name || `Contact #${String(contact.id)}`}
+              {contactDisplayName(contact)}
             </Text>
             {isMain && (
               <Badge size="sm" variant="light">

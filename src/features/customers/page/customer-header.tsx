@@ -2,6 +2,7 @@ import { Badge, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Customer } from '../../../contracts/customer';
 import type { User } from '../../../contracts/user';
+import { customerDisplayName } from '../../../lib/display-name';
 import { formatDateTime } from '../../../lib/format';
 import { formatRelative } from './format';
 import classes from './customer-page.module.css';
@@ -49,7 +50,7 @@ export function CustomerHeader({ customer, users, actions }: CustomerHeaderProps
         <Stack gap={4} miw={0}>
           <Group gap="sm" align="center" wrap="wrap">
             <Title order={1} className={classes.wrap}>
-              {customer.name}
+              {customerDisplayName(customer)}
             </Title>
             {customer.is_deleted && (
               <Badge color="red" variant="filled">

@@ -1,4 +1,4 @@
-import { Button, Stack, Tabs } from '@mantine/core';
+import { Button, Group, Stack, Tabs } from '@mantine/core';
 import { useQueries, useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -7,6 +7,8 @@ import { customerQueries } from '../../../api/customers';
 import { referenceQueries } from '../../../api/reference';
 import type { Customer, CustomersMode } from '../../../contracts/customer';
 import type { User } from '../../../contracts/user';
+import { customerDisplayName } from '../../../lib/display-name';
+import { BackToGrid } from '../grid/back-to-grid';
 import { CUSTOMER_TABS, type CustomerTab } from './customer-page-search';
 import { canEditCustomer } from '../model/can-edit-customer';
 import { CustomerContacts } from './customer-contacts';
@@ -51,7 +53,8 @@ function CustomerView({
   const userList = users.data ?? [];
   const canEdit = canEditCustomer(me, customer, userList);
   const mode: CustomersMode = account.customers_mode === 'periodicity' ? 'periodicity' : 'segments';
-  useDocumentTitle(customer.name);
+  const displayName = customerDisplayName(customer);
+  useDocumentTitle(displayName);
 
   const setEdit = (open: boolean) =>
     void navigate({
@@ -61,14 +64,19 @@ function CustomerView({
 
   return (
     <Stack gap="lg">
+      <BackToGrid current={displayName} />
       <CustomerHeader
         customer={customer}
         users={userList}
         actions={
           canEdit ? (
-            <Button variant="default" onClick={() => setEdit(true)}>
-              Edit
-            </Button>
+            <Group gap="xs" wrap="wrap" justify="flex-end">
+              <Button variant="default" onClick={() => setEdit(true)}>
+                Edit
+              </Button>
+              {/* Slot: the transactions feature's AddTransactionButton, passed in by the route. */}
+              {renderAddTransaction?.({ customerId: customer.id, mode })}
+            </Group>
           ) : undefined
         }
       />
@@ -105,7 +113,6 @@ function CustomerView({
             canEdit={canEdit}
             page={tpage}
             onPageChange={(page) => void navigate({ search: (prev) => ({ ...prev, tpage: page }) })}
-            addTransaction={renderAddTransaction?.({ customerId: customer.id, mode })}
           />
         </Tabs.Panel>
         <Tabs.Panel value="fields" pt="md">

@@ -36,8 +36,6 @@ interface CustomerTransactionsProps {
   canEdit: boolean;
   page: number;
   onPageChange: (page: number) => void;
-  /** The "Add transaction" button of the transactions feature, composed in by the route. */
-  addTransaction?: ReactNode;
 }
 
 function LtvOverTime({
@@ -78,7 +76,6 @@ export function CustomerTransactions({
   canEdit,
   page,
   onPageChange,
-  addTransaction,
 }: CustomerTransactionsProps) {
   const limit = CUSTOMER_TRANSACTIONS_PAGE_SIZE;
   const transactions = useQuery(transactionQueries.customer(customer.id, { page, limit }));
@@ -196,13 +193,9 @@ export function CustomerTransactions({
 
   return (
     <Stack gap="sm" component="section" aria-labelledby="customer-transactions">
-      <Group justify="space-between">
-        <Title order={2} size="h3" id="customer-transactions">
-          Transactions
-        </Title>
-        {/* Slot: the transactions feature's AddTransactionButton, passed in by the route. */}
-        {canEdit && addTransaction}
-      </Group>
+      <Title order={2} size="h3" id="customer-transactions">
+        Transactions
+      </Title>
       <LtvOverTime customer={customer} currency={currency} />
       {body}
       <ConfirmDialog

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useLinkContact } from '../../../api/links';
 import { contactQueries } from '../../../api/reference';
 import { describeError } from '../../../components/error-state';
+import { contactDisplayName } from '../../../lib/display-name';
 
 interface LinkContactProps {
   customerId: number;
@@ -26,7 +27,7 @@ export function LinkContact({ customerId, linkedIds, hasMain }: LinkContactProps
     .filter((contact) => !linkedIds.includes(contact.id))
     .map((contact) => ({
       value: String(contact.id),
-      label: contact.name || `Contact #${String(contact.id)}`,
+      label: contactDisplayName(contact),
     }));
 
   const submit = () => {

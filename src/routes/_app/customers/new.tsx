@@ -2,6 +2,7 @@ import { Stack, Title } from '@mantine/core';
 import { createFileRoute } from '@tanstack/react-router';
 import { referenceQueries } from '../../../api/reference';
 import { RouteErrorComponent } from '../../../components/error-state';
+import { BackToGrid } from '../../../features/customers/grid/back-to-grid';
 import { CreateCustomersForm } from '../../../features/customers/create/form/create-customers-form';
 
 export const Route = createFileRoute('/_app/customers/new')({
@@ -20,6 +21,7 @@ function NewCustomerPage() {
   const { me } = Route.useRouteContext();
   return (
     <Stack gap="lg">
+      <BackToGrid current="New customers" />
       <Title order={1}>New customers</Title>
       <CreateCustomersForm meId={me.id} />
     </Stack>

@@ -23,6 +23,7 @@ import { LeaveGuard } from './leave-guard';
 import { CreatedNotice } from './created-notice';
 import classes from './customer-form.module.css';
 import { useBatchSubmit, type CreatedRow } from './use-batch-submit';
+import { customerDisplayName } from '../../../../lib/display-name';
 
 /** `/customers/new`: one customer, or several rows sent as one batch. */
 export function CreateCustomersForm({ meId }: { meId: number }) {
@@ -130,7 +131,7 @@ function CustomersForm({ mode, meId }: { mode: CustomersMode; meId: number }) {
                         to="/customers/$customerId"
                         params={{ customerId: String(customer.id) }}
                       >
-                        {customer.name || `Customer #${String(customer.id)}`}
+                        {customerDisplayName(customer)}
                       </Link>
                     </List.Item>
                   ))}

@@ -1,6 +1,7 @@
 import { List, Text } from '@mantine/core';
 import { Link } from '../../../../components/link';
 import type { CreatedRow } from './use-batch-submit';
+import { customerDisplayName } from '../../../../lib/display-name';
 
 const SHOWN = 5;
 
@@ -13,7 +14,7 @@ export function CreatedNotice({ created }: { created: CreatedRow[] }) {
         {shown.map((row) => (
           <List.Item key={row.id}>
             <Link to="/customers/$customerId" params={{ customerId: String(row.id) }}>
-              {row.name || `Customer #${String(row.id)}`}
+              {customerDisplayName(row)}
             </Link>
           </List.Item>
         ))}
