@@ -1,5 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, expectNoA11yViolations, signIn, test } from './fixtures';
+import { openCustomerFromGrid, openNewCustomerForm } from './navigation';
 
 const RUN = `E2E-forms-${Date.now().toString(36)}`;
 
@@ -25,8 +26,7 @@ const row = (page: Page, n: number) => page.getByRole('region', { name: `Custome
 
 test('create one customer and see it on its page', async ({ page }) => {
   await signIn(page, 'sales');
-  await page.goto('/customers/new');
-  await expect(page.getByRole('heading', { level: 1, name: 'New customers' })).toBeVisible();
+  await openNewCustomerForm(page);
   await expectNoA11yViolations(page);
   const name = `${RUN} single`;
   await page.getByLabel('Name').fill(name);
@@ -51,7 +51,7 @@ test('three in one batch: an invalid row stops all of them; fixed, all three are
   const prefix = `${RUN} batch`;
   expect(await countCustomers(page.request, prefix)).toBe(0);
 
-  await page.goto('/customers/new');
+  await openNewCustomerForm(page);
   await page.getByLabel('Name').fill(`${prefix} 1`);
   await page.getByRole('button', { name: 'Add another' }).click();
   await row(page, 2)
@@ -77,7 +77,7 @@ test('three in one batch: an invalid row stops all of them; fixed, all three are
 
 test('leaving a form with input asks first', async ({ page }) => {
   await signIn(page, 'sales');
-  await page.goto('/customers/new');
+  await openNewCustomerForm(page);
   await page.getByLabel('Name').fill(`${RUN} draft`);
   await page
     .getByRole('navigation', { name: 'Main' })
@@ -103,11 +103,10 @@ test('add a transaction on the customer page and see the LTV change', async ({ p
   const id = _embedded.customers[0]?.id;
   expect(id).toBeDefined();
 
-  await page.goto(`/customers/${String(id)}`);
+  await openCustomerFromGrid(page, `${RUN} buyer`);
   const ltv = page.locator('dl', { has: page.getByText('LTV', { exact: true }) }).locator('dd');
   await expect(ltv).toHaveText(/\$0\b/);
 
-  await page.getByRole('tab', { name: 'Transactions' }).click();
   await page.getByRole('button', { name: 'Add transaction' }).click();
   const drawer = page.getByRole('dialog', { name: 'Add transaction' });
   await drawer.getByRole('button', { name: 'Save transaction' }).click();
