@@ -117,5 +117,6 @@ test('add a transaction on the customer page and see the LTV change', async ({ p
 
   await expect(drawer).toBeHidden();
   await expect(ltv).toHaveText(/1,500/);
+  await page.getByRole('tab', { name: 'Transactions' }).click();
   await expect(page.getByText('Bought in the e2e test')).toBeVisible();
 });

@@ -9,6 +9,7 @@ import {
   type CustomersWith,
 } from '../contracts/customer';
 import { apiClient, requireBody } from '../lib/api-client';
+import { referenceQueries } from './reference';
 import { transactionQueries } from './transactions';
 
 export interface Range {
@@ -104,6 +105,8 @@ export function useUpdateCustomer(id: number) {
         queryClient.invalidateQueries({ queryKey: customerQueries.detail(id).queryKey }),
         queryClient.invalidateQueries({ queryKey: customerQueries.lists() }),
         queryClient.invalidateQueries({ queryKey: transactionQueries.all }),
+        // A customer's segments may have changed: their counts follow.
+        queryClient.invalidateQueries({ queryKey: referenceQueries.segments().queryKey }),
       ]);
     },
   });

@@ -43,6 +43,11 @@ function renderForm(mode: 'segments' | 'periodicity', onSaved = vi.fn()) {
       customFields={fields}
       users={[ADMIN, SALES]}
       tagNames={['vip', 'wholesale']}
+      segments={[
+        { id: 3, name: 'Loyal' },
+        { id: 4, name: 'New' },
+      ]}
+      currency="USD"
       mode={mode}
       onSaved={onSaved}
       onCancel={vi.fn()}
@@ -60,7 +65,7 @@ describe('CustomerEditForm', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     // Next purchase date and periodicity are empty: required in this mode, as on create.
     expect(await screen.findAllByText(MODE_REQUIRED_DETAIL)).toHaveLength(2);
-    expect(screen.getByText('Name must not be empty')).toBeInTheDocument();
+    expect(screen.getByText('Enter a name')).toBeInTheDocument();
     expect(screen.getByLabelText(/^Next purchase date/)).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByLabelText(/^Periodicity/)).toHaveAttribute('aria-invalid', 'true');
     expect(fetchMock).not.toHaveBeenCalledWith(
@@ -77,7 +82,7 @@ describe('CustomerEditForm', () => {
     await user.clear(website);
     await user.type(website, 'javascript:alert(1)');
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    expect(await screen.findByText(/web address starting with http/)).toBeInTheDocument();
+    expect(await screen.findByText(/address starting with http/)).toBeInTheDocument();
   });
 
   it('sends the edited customer and reports success', async () => {
@@ -141,5 +146,62 @@ describe('CustomerEditForm', () => {
     expect(await screen.findByText('This name is taken')).toBeInTheDocument();
     expect(screen.getByText('Bad site')).toBeInTheDocument();
     expect(onSaved).not.toHaveBeenCalled();
+  });
+
+  it('saves a price cleared and retyped exactly as typed, and the segments chosen', async () => {
+    const user = userEvent.setup();
+    const fetchMock = stubApi((url, init) =>
+      url.pathname === '/api/v4/customers' && init?.method === 'PATCH'
+        ? Response.json({
+            _links: { self: { href: '/api/v4/customers' } },
+            _embedded: {
+              customers: [
+                { id: 7, request_id: '0', updated_at: 2, _links: { self: { href: '/c/7' } } },
+              ],
+            },
+          })
+        : undefined,
+    );
+    const { onSaved } = renderForm('segments');
+    const price = await screen.findByLabelText(/^Next price/);
+    await user.clear(price);
+    expect(price).toHaveValue('');
+    await user.type(price, '11950');
+    expect(price).toHaveValue('11950');
+    await user.click(screen.getByLabelText('Segments'));
+    await user.click(await screen.findByRole('option', { name: 'Loyal' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    const call = fetchMock.mock.calls.find(([, init]) => init?.method === 'PATCH');
+    const sent = call?.[1]?.body;
+    const body = JSON.parse(typeof sent === 'string' ? sent : '[]') as Array<
+      Record<string, unknown>
+    >;
+    expect(body[0]).toMatchObject({ next_price: 11950, _embedded: { segments: [{ id: 3 }] } });
+  });
+
+  it.each([
+    ['99999999999999999999', 'next price', /^Next price/, 'At most 2,000,000,000'],
+    ['-5', 'next price', /^Next price/, 'At least 0'],
+    ['12.5', 'next price', /^Next price/, 'Enter a whole number'],
+    ['99999999999', 'periodicity', /^Periodicity/, 'At most 3,650'],
+  ])('refuses %s as the %s with a message on that field', async (typed, _what, label, message) => {
+    const user = userEvent.setup();
+    const fetchMock = stubApi(() => undefined);
+    renderForm('periodicity');
+    const input = await screen.findByLabelText(label);
+    await user.clear(input);
+    await user.click(input);
+    await user.paste(typed);
+    // Kept as typed: nothing clamped, rounded or re-signed behind the user's back.
+    expect(input).toHaveValue(typed);
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText(message)).toBeInTheDocument();
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input).toHaveValue(typed);
+    expect(fetchMock).not.toHaveBeenCalledWith(
+      '/api/v4/customers',
+      expect.objectContaining({ method: 'PATCH' }),
+    );
   });
 });

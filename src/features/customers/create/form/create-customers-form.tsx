@@ -18,7 +18,7 @@ import {
   type CustomersFormValues,
   type FormContext,
 } from '../../model/customer-form.schema';
-import { CustomerRowFields, type RowOptions } from './customer-row-fields';
+import { CustomerInputs, type CustomerInputOptions } from './customer-inputs';
 import { LeaveGuard } from './leave-guard';
 import { CreatedNotice } from './created-notice';
 import classes from './customer-form.module.css';
@@ -38,10 +38,18 @@ export function CreateCustomersForm({ meId }: { meId: number }) {
       </Alert>
     );
   }
-  return <CustomersForm mode={mode} meId={meId} />;
+  return <CustomersForm mode={mode} meId={meId} currency={account.currency} />;
 }
 
-function CustomersForm({ mode, meId }: { mode: CustomersMode; meId: number }) {
+function CustomersForm({
+  mode,
+  meId,
+  currency,
+}: {
+  mode: CustomersMode;
+  meId: number;
+  currency: string;
+}) {
   const navigate = useNavigate();
   const { data: allFields } = useSuspenseQuery(referenceQueries.customFields());
   const users = useQuery(referenceQueries.users());
@@ -53,7 +61,7 @@ function CustomersForm({ mode, meId }: { mode: CustomersMode; meId: number }) {
     () => ({ fields, tags: tags.data ?? [] }),
     [fields, tags.data],
   );
-  const options = useMemo<RowOptions>(
+  const options = useMemo<CustomerInputOptions>(
     () => ({
       users: (users.data ?? []).map((user) => ({ value: String(user.id), label: user.name })),
       tags: (tags.data ?? []).map((tag) => tag.name),
@@ -73,7 +81,7 @@ function CustomersForm({ mode, meId }: { mode: CustomersMode; meId: number }) {
     resolver,
     defaultValues: { rows: [emptyRow(meId)] },
   });
-  const { control, register, handleSubmit, trigger, formState } = form;
+  const { control, handleSubmit, trigger, formState } = form;
   const rows = useFieldArray({ control, name: 'rows', keyName: 'fieldKey' });
 
   // The account's mode can change under the form (an admin switches it): check again by the new rule.
@@ -164,14 +172,15 @@ function CustomersForm({ mode, meId }: { mode: CustomersMode; meId: number }) {
                 />
               </Group>
             )}
-            <CustomerRowFields
+            <CustomerInputs
               control={control}
-              register={register}
-              index={index}
+              prefix={`rows.${String(index)}.`}
               mode={mode}
               options={options}
               fields={fields}
+              currency={currency}
               compact={many}
+              message={formState.errors.rows?.[index]?.key?.message}
             />
           </Paper>
         ))}
