@@ -31,9 +31,9 @@ export function NumberField<T extends FieldValues>({
           ref={field.ref}
           name={field.name}
           value={
-            typeof field.value === 'number'
+            typeof field.value === 'number' || typeof field.value === 'string'
               ? String(field.value)
-              : ((field.value as string | null) ?? '')
+              : ''
           }
           onChange={(event) => field.onChange(event.currentTarget.value)}
           onBlur={field.onBlur}
