@@ -168,7 +168,7 @@ describe('CustomerEditForm', () => {
     expect(price).toHaveValue('');
     await user.type(price, '11950');
     expect(price).toHaveValue('11950');
-    await user.click(screen.getByLabelText('Segments'));
+    await user.click(screen.getByLabelText('Segments', { selector: 'input' }));
     await user.click(await screen.findByRole('option', { name: 'Loyal' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(onSaved).toHaveBeenCalled());
