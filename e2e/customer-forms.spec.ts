@@ -120,3 +120,79 @@ test('add a transaction on the customer page and see the LTV change', async ({ p
   await page.getByRole('tab', { name: 'Transactions' }).click();
   await expect(page.getByText('Bought in the e2e test')).toBeVisible();
 });
+
+interface StoredCustomer {
+  id: number;
+  name: string;
+  next_price: number;
+  periodicity: number;
+}
+
+async function findByName(request: APIRequestContext, name: string): Promise<StoredCustomer[]> {
+  const response = await request.get('/api/v4/customers', { params: { query: name, limit: 250 } });
+  if (response.status() === 204) return [];
+  const body = (await response.json()) as { _embedded: { customers: StoredCustomer[] } };
+  return body._embedded.customers.filter((customer) => customer.name === name);
+}
+
+test('numbers are saved as typed or refused on their field, never changed', async ({
+  page,
+  baseURL,
+}) => {
+  await signIn(page, 'sales');
+  const name = `${RUN} numbers`;
+  const created = await page.request.post('/api/v4/customers', {
+    data: [{ name, next_price: 500 }],
+    headers: { Origin: baseURL ?? '' },
+  });
+  expect(created.status()).toBe(200);
+  await openCustomerFromGrid(page, name);
+
+  await page.getByRole('button', { name: 'Edit' }).click();
+  const drawer = page.getByRole('dialog', { name: 'Edit customer' });
+  const price = drawer.getByRole('textbox', { name: /^Next price/ });
+
+  // An overflowing paste is refused with a message on the field, and nothing is saved.
+  await price.fill('99999999999999999999');
+  await drawer.getByRole('button', { name: 'Save' }).click();
+  await expect(drawer.getByText('At most 2,000,000,000')).toBeVisible();
+  await expect(price).toHaveAttribute('aria-invalid', 'true');
+  await expect(price).toHaveValue('99999999999999999999');
+
+  // A minus sign is kept and refused, not silently dropped.
+  await price.fill('-5');
+  await drawer.getByRole('button', { name: 'Save' }).click();
+  await expect(drawer.getByText('At least 0')).toBeVisible();
+  await expect(price).toHaveValue('-5');
+  expect((await findByName(page.request, name))[0]?.next_price).toBe(500);
+
+  // Cleared and retyped: exactly what was typed, no "0" left in front.
+  await price.clear();
+  await expect(price).toHaveValue('');
+  await price.pressSequentially('11950');
+  await expect(price).toHaveValue('11950');
+  await drawer.getByRole('button', { name: 'Save' }).click();
+  await expect(drawer).toBeHidden();
+  await expect.poll(async () => (await findByName(page.request, name))[0]?.next_price).toBe(11950);
+});
+
+async function newestCustomerId(request: APIRequestContext): Promise<number> {
+  const response = await request.get('/api/v4/customers', {
+    params: { limit: 1, 'order[id]': 'desc' },
+  });
+  expect(response.status()).toBe(200);
+  const body = (await response.json()) as { _embedded: { customers: StoredCustomer[] } };
+  return body._embedded.customers[0]?.id ?? 0;
+}
+
+test('the create form refuses an empty name on the field and creates nothing', async ({ page }) => {
+  await signIn(page, 'sales');
+  const before = await newestCustomerId(page.request);
+  await openNewCustomerForm(page);
+  await page.getByRole('textbox', { name: /^Next price/ }).fill('700');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Enter a name')).toBeVisible();
+  await expect(page).toHaveURL(/\/customers\/new$/);
+  expect(await newestCustomerId(page.request)).toBe(before);
+});
