@@ -14,6 +14,7 @@ import { customerQueries } from '../api/customers';
 import { savedViewQueries } from '../api/saved-views';
 import { authQueries } from '../api/auth-queries';
 import { useLogout } from '../features/auth/api/auth-mutations';
+import { CommandPaletteTrigger } from '../features/command-palette/command-palette-trigger';
 import { SavedViewsNav } from '../features/saved-views/saved-views-nav';
 import { isUnauthorized } from '../lib/api-error';
 
@@ -78,6 +79,7 @@ function AppRoute() {
       accountName={account.name}
       user={{ name: me.name, email: me.email }}
       navItems={me.rights.is_admin ? ADMIN_NAV_ITEMS : NAV_ITEMS}
+      headerActions={<CommandPaletteTrigger me={me} />}
       navExtra={(closeNavbar) => (
         <SavedViewsNav isAdmin={me.rights.is_admin} onNavigate={closeNavbar} />
       )}

@@ -15,6 +15,8 @@ interface AppLayoutProps {
   accountName: string;
   user: { name: string; email: string };
   navItems: readonly NavItem[];
+  /** Header controls before the user menu (the command palette's button). */
+  headerActions?: ReactNode;
   /** More navbar content under the items (saved views); gets the panel's close for phones. */
   navExtra?: (closeNavbar: () => void) => ReactNode;
   onSignOut: () => void;
@@ -35,6 +37,7 @@ export function AppLayout({
   user,
   navItems,
   navExtra,
+  headerActions,
   onSignOut,
   children,
 }: AppLayoutProps) {
@@ -59,6 +62,7 @@ export function AppLayout({
           <span className={classes.accountName}>{accountName}</span>
         </div>
         <div className={classes.headerEnd}>
+          {headerActions}
           <DeferredHeaderMenus name={user.name} email={user.email} onSignOut={onSignOut} />
         </div>
       </header>
