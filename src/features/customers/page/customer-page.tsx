@@ -101,7 +101,8 @@ function CustomerView({
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
           <Stack gap="lg">
-            <CustomerSegments customer={customer} />
+            {/* Segments mean nothing in periodicity mode: the page shows them in segments mode only. */}
+            {mode === 'segments' && <CustomerSegments customer={customer} canEdit={canEdit} />}
             <CustomerContacts customer={customer} canEdit={canEdit} />
             <CustomerRelated customer={customer} />
           </Stack>

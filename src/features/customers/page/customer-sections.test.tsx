@@ -230,6 +230,58 @@ describe('CustomerSegments', () => {
     renderCustomerRoute(<CustomerSegments customer={makeCustomer()} />);
     expect(await screen.findByText('In no segment.')).toBeInTheDocument();
   });
+  it('changes the segments in place, sending only them', async () => {
+    const segment = (id: number, name: string) => ({
+      id,
+      name,
+      color: 'd32f2f',
+      created_at: 1,
+      updated_at: 1,
+      customers_count: 5,
+      _links: self(`/s/${String(id)}`),
+    });
+    const fetchMock = stubApi((url, init) => {
+      if (url.pathname === '/api/v4/customers/segments') {
+        return Response.json(page('segments', [segment(3, 'VIP'), segment(4, 'Wholesale')]));
+      }
+      if (url.pathname === '/api/v4/customers' && init?.method === 'PATCH') {
+        return Response.json({
+          _links: self('/api/v4/customers'),
+          _embedded: {
+            customers: [{ id: 7, request_id: '0', updated_at: 2, _links: self('/c/7') }],
+          },
+        });
+      }
+      return undefined;
+    });
+    const user = userEvent.setup();
+    renderCustomerRoute(
+      <CustomerSegments
+        customer={makeCustomer({ _embedded: { segments: [{ id: 3 }], tags: [] } })}
+        canEdit
+      />,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Change segments' }));
+    await user.click(
+      await screen.findByLabelText('Segments of this customer', { selector: 'input' }),
+    );
+    await user.click(await screen.findByRole('option', { name: 'Wholesale' }));
+    await user.click(screen.getByRole('button', { name: 'Save segments' }));
+    await waitFor(() =>
+      expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'PATCH')).toBe(true),
+    );
+    const sent = fetchMock.mock.calls.find(([, init]) => init?.method === 'PATCH')?.[1]?.body;
+    expect(JSON.parse(typeof sent === 'string' ? sent : '[]')).toEqual([
+      { id: 7, _embedded: { segments: [{ id: 3 }, { id: 4 }] } },
+    ]);
+  });
+
+  it('offers no change to someone who may not edit', async () => {
+    stubApi(() => undefined);
+    renderCustomerRoute(<CustomerSegments customer={makeCustomer()} />);
+    await screen.findByText('In no segment.');
+    expect(screen.queryByRole('button', { name: 'Change segments' })).not.toBeInTheDocument();
+  });
 });
 
 describe('CustomerFields', () => {

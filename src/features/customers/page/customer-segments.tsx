@@ -4,13 +4,20 @@ import { referenceQueries } from '../../../api/reference';
 import { Link } from '../../../components/link';
 import type { Customer } from '../../../contracts/customer';
 import classes from './customer-page.module.css';
+import { SegmentsEditor } from './segments-editor';
 
 /**
  * Segment badges, each a link to the grid filtered by that segment (`/customers?segment=[id]`,
  * the grid's own URL schema in features/customers/grid/search.ts). The colour is a swatch beside the
  * name so any of the palette's colours keeps the text readable.
  */
-export function CustomerSegments({ customer }: { customer: Pick<Customer, '_embedded'> }) {
+export function CustomerSegments({
+  customer,
+  canEdit = false,
+}: {
+  customer: Pick<Customer, 'id' | '_embedded'>;
+  canEdit?: boolean;
+}) {
   const refs = customer._embedded.segments;
   const segments = useQuery({ ...referenceQueries.segments(), enabled: refs.length > 0 });
 
@@ -64,6 +71,7 @@ export function CustomerSegments({ customer }: { customer: Pick<Customer, '_embe
           })}
         </Group>
       )}
+      {canEdit && <SegmentsEditor key={refs.map((ref) => ref.id).join()} customer={customer} />}
     </Stack>
   );
 }
