@@ -66,7 +66,13 @@ async function cloneDatabase(): Promise<{ database: Database; drop: () => Promis
 
 /** A fresh app over a fresh copy of the seeded test database. One per test file. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const config = loadConfig({ RATE_LIMIT_PER_SECOND: '0', STATIC_DIR: '/nonexistent', ...env });
+  const config = loadConfig({
+    RATE_LIMIT_PER_SECOND: '0',
+    STATIC_DIR: '/nonexistent',
+    // inject()'s default Host: links and the CSRF check expect this origin.
+    PUBLIC_URL: ORIGIN,
+    ...env,
+  });
   const { database, drop } = await cloneDatabase();
   const app = await buildApp({ db: database.db, config });
   const cookies = new Map<string, string>();

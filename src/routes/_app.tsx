@@ -11,6 +11,7 @@ import { RouteErrorComponent } from '../components/error-state';
 import { PagePending } from '../components/page-pending';
 import { accountQueries } from '../api/account-queries';
 import { customerQueries } from '../api/customers';
+import { referenceQueries } from '../api/reference';
 import { savedViewQueries } from '../api/saved-views';
 import { authQueries } from '../api/auth-queries';
 import { useLogout } from '../features/auth/api/auth-mutations';
@@ -58,6 +59,9 @@ function startWithSessionCheck(queryClient: QueryClient, matches: MakeRouteMatch
   for (const match of matches) {
     if (match.routeId === '/_app/customers/') {
       start(queryClient.query({ ...customerQueries.list(match.loaderDeps.listQuery), ...quiet }));
+      // The column labels: needed in either customers mode and for every user, so it need not
+      // wait for the account and the session like segments, statuses and users do.
+      start(queryClient.query({ ...referenceQueries.customFields(), ...quiet }));
     }
   }
 }
