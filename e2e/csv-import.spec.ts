@@ -1,5 +1,6 @@
 import type { APIRequestContext } from '@playwright/test';
 import { expect, expectNoA11yViolations, signIn, test } from './fixtures';
+import { openImport } from './navigation';
 
 const PREFIX = `E2E-csv-${Date.now().toString(36)}`;
 const ROWS = 1000;
@@ -40,8 +41,7 @@ async function countCustomers(request: APIRequestContext, query: string): Promis
 test('import 1,000 rows with 5 bad ones: 995 created, the 5 reported', async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, 'sales');
-  await page.goto('/customers/new');
-  await page.getByRole('link', { name: 'Import from CSV' }).click();
+  await openImport(page);
   await expect(page).toHaveURL(/\/customers\/import$/);
 
   await page.getByLabel('CSV file').setInputFiles({

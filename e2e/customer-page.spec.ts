@@ -1,5 +1,6 @@
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expect, expectNoA11yViolations, signIn, test } from './fixtures';
+import { openCustomerFromGrid } from './navigation';
 
 interface CustomerJson {
   id: number;
@@ -45,8 +46,7 @@ test('admin sees a seeded customer: segments, contacts, transactions, no axe vio
   expect(customer, 'a seeded customer with segments, contacts and purchases').toBeDefined();
   if (!customer) return;
 
-  await page.goto(`/customers/${String(customer.id)}`);
-  await expect(page.getByRole('heading', { level: 1, name: customer.name })).toBeVisible();
+  await openCustomerFromGrid(page, customer.name);
   await expect(page).toHaveTitle(customer.name);
 
   const segments = page.getByRole('list', { name: 'Segments' }).getByRole('link');
@@ -75,9 +75,10 @@ test('adding a transaction changes the figures; deleting it in the UI changes th
 }) => {
   await signIn(page, 'admin');
   // Our own customer: the shared seed stays as the other specs expect it.
-  const created = (await unsafeRequest(page, baseURL, '/api/v4/customers', [
-    { name: `E2E customer page ${String(Date.now())}` },
-  ])) as { _embedded: { customers: Array<{ id: number }> } };
+  const name = `E2E customer page ${String(Date.now())}`;
+  const created = (await unsafeRequest(page, baseURL, '/api/v4/customers', [{ name }])) as {
+    _embedded: { customers: Array<{ id: number }> };
+  };
   const id = created._embedded.customers[0]?.id;
   expect(id).toBeDefined();
   const path = `/api/v4/customers/${String(id)}/transactions`;
@@ -86,7 +87,8 @@ test('adding a transaction changes the figures; deleting it in the UI changes th
     { price: 300, comment: 'second' },
   ]);
 
-  await page.goto(`/customers/${String(id)}?tab=transactions`);
+  await openCustomerFromGrid(page, name);
+  await page.getByRole('tab', { name: 'Transactions' }).click();
   await expect(figure(page, 'Purchases')).toHaveText('2');
   const ltvBefore = await figure(page, 'LTV').innerText();
   const averageBefore = await figure(page, 'Average check').innerText();
@@ -121,6 +123,7 @@ test('adding a transaction changes the figures; deleting it in the UI changes th
   await expect(figure(page, 'LTV')).toHaveText(ltvBefore);
 });
 
+// A bookmark journey: an old link to a customer that is gone, or a mangled address.
 test('a missing customer shows "Customer not found" with a way back', async ({ page }) => {
   await signIn(page, 'admin');
   await page.goto('/customers/999999999');
@@ -141,8 +144,7 @@ test("sales sees a colleague's customer read-only", async ({ page }) => {
   expect(foreign, 'a customer another user is responsible for').toBeDefined();
   if (!foreign) return;
 
-  await page.goto(`/customers/${String(foreign.id)}`);
-  await expect(page.getByRole('heading', { level: 1, name: foreign.name })).toBeVisible();
+  await openCustomerFromGrid(page, foreign.name);
   await expect(page.getByRole('button', { name: 'Edit' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Unlink' })).toHaveCount(0);
   await expect(page.getByLabel('Link a contact')).toHaveCount(0);

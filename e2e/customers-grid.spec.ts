@@ -39,8 +39,14 @@ async function apiCustomers(page: Page, query: string): Promise<ApiCustomer[]> {
   return ((await response.json()) as ApiPage)._embedded.customers;
 }
 
-async function openGrid(page: Page, path = '/customers'): Promise<void> {
-  await page.goto(path);
+/** A bookmark journey passes the URL; otherwise the grid is opened from the main navigation. */
+async function openGrid(page: Page, bookmark?: string): Promise<void> {
+  if (bookmark) await page.goto(bookmark);
+  else
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Customers' })
+      .click();
   await expect(nameLinks(page).first()).toBeVisible();
 }
 

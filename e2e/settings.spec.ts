@@ -72,7 +72,7 @@ test('admin switches to periodicity: the grid and the add form follow, then back
     await expect(page.getByRole('columnheader', { name: 'Status' })).toBeVisible();
     await expect(page.getByRole('columnheader', { name: 'Segments' })).toHaveCount(0);
 
-    await page.goto('/customers/new');
+    await page.getByRole('link', { name: 'New customer' }).click();
     await page.getByRole('button', { name: 'Create' }).click();
     await expect(page.getByRole('textbox', { name: /Next purchase date/ })).toHaveAttribute(
       'aria-invalid',
@@ -80,7 +80,7 @@ test('admin switches to periodicity: the grid and the add form follow, then back
     );
 
     // Back to segments through the UI, as an admin would.
-    await page.goto('/settings');
+    await nav(page).getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('radio', { name: /^Segments/ }).check();
     await page.getByRole('button', { name: 'Save' }).click();
     await page
@@ -125,7 +125,8 @@ test('sales sees the administrators-only page and the API refuses a forged PATCH
 
 test('a token created in the UI works until it is revoked in the UI', async ({ page, request }) => {
   await signIn(page, 'sales');
-  await page.goto('/settings/tokens');
+  await page.getByRole('button', { name: /Account menu/ }).click();
+  await page.getByRole('menuitem', { name: 'API tokens' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'API tokens' })).toBeVisible();
   await expectNoA11yViolations(page);
 
@@ -170,7 +171,8 @@ test("admin sees everyone's tokens with their owners and can revoke them", async
   });
   expect(created.status()).toBe(200);
 
-  await page.goto('/settings/tokens');
+  await nav(page).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'API tokens', exact: true }).click();
   const row = page.getByRole('row').filter({ hasText: name });
   await expect(row).toContainText(sales?.name ?? '');
   await expectNoA11yViolations(page);
@@ -181,7 +183,11 @@ test("admin sees everyone's tokens with their owners and can revoke them", async
 
 test('admin manages segments with the keyboard-accessible palette', async ({ page }) => {
   await signIn(page, 'admin');
-  await page.goto('/settings/segments');
+  await nav(page).getByRole('link', { name: 'Settings' }).click();
+  await page
+    .getByRole('navigation', { name: 'Settings sections' })
+    .getByRole('link', { name: 'Segments' })
+    .click();
   await expect(page.getByRole('heading', { level: 2, name: 'Segments' })).toBeVisible();
   await expectNoA11yViolations(page);
 
@@ -222,7 +228,11 @@ test('admin manages segments with the keyboard-accessible palette', async ({ pag
 
 test('admin sees users with their customers rights in words', async ({ page }) => {
   await signIn(page, 'admin');
-  await page.goto('/settings/users');
+  await nav(page).getByRole('link', { name: 'Settings' }).click();
+  await page
+    .getByRole('navigation', { name: 'Settings sections' })
+    .getByRole('link', { name: 'Users' })
+    .click();
   const sales = page.getByRole('row').filter({ hasText: 'sales@example.com' });
   await expect(sales).toContainText('sees all');
   await expect(sales).toContainText('edits own');

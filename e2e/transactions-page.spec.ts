@@ -4,7 +4,10 @@ test("lists, pages and filters the account's transactions; the URL survives a re
   page,
 }) => {
   await signIn(page, 'admin');
-  await page.goto('/transactions');
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Transactions' })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Transactions' })).toBeVisible();
   const rows = page.getByRole('table', { name: 'Transactions' }).locator('tbody tr');
   await expect(rows).toHaveCount(50);

@@ -8,6 +8,7 @@ import {
   type CustomerUpdate,
 } from '../contracts/customer';
 import { apiClient, requireBody } from '../lib/api-client';
+import { referenceQueries } from './reference';
 import { transactionQueries } from './transactions';
 
 /** `GET /api/v4/customers` parameters: the server's own request schema, as a client writes them. */
@@ -83,6 +84,8 @@ export function useUpdateCustomer(id: number) {
         queryClient.invalidateQueries({ queryKey: customerQueries.detail(id).queryKey }),
         queryClient.invalidateQueries({ queryKey: customerQueries.lists() }),
         queryClient.invalidateQueries({ queryKey: transactionQueries.all }),
+        // A customer's segments may have changed: their counts follow.
+        queryClient.invalidateQueries({ queryKey: referenceQueries.segments().queryKey }),
       ]);
     },
   });

@@ -10,8 +10,29 @@ interface ErrorStateProps {
   onRetry?: () => void;
 }
 
+/**
+ * A piece of the console (a lazily loaded chunk) failed to arrive: the network dropped, or a new
+ * version was deployed and the old file is gone. Each browser words it differently.
+ */
+export function isChunkLoadError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return (
+    error.name === 'ChunkLoadError' ||
+    /dynamically imported module|Importing a module script failed|Unable to preload CSS|Loading chunk/i.test(
+      error.message,
+    )
+  );
+}
+
 /** Describes an error for people: problem+json title/detail when we have them. */
 export function describeError(error: unknown): { title: string; detail: string } {
+  if (isChunkLoadError(error)) {
+    return {
+      title: 'Part of the console did not load',
+      detail:
+        'The connection may have dropped, or the console was updated. Reload the page to get the latest version; nothing you saved is lost.',
+    };
+  }
   if (isApiError(error)) {
     return { title: error.title, detail: error.detail };
   }
@@ -23,6 +44,8 @@ export function describeError(error: unknown): { title: string; detail: string }
 
 export function ErrorState({ error, onRetry }: ErrorStateProps) {
   const { title, detail } = describeError(error);
+  // Retrying a failed import gives the same failure (the browser caches it): only a reload helps.
+  const reload = isChunkLoadError(error);
   return (
     <Alert color="red" variant="light" title={title} role="alert" maw={640}>
       <Stack gap="sm">
@@ -31,12 +54,20 @@ export function ErrorState({ error, onRetry }: ErrorStateProps) {
             {detail}
           </Text>
         )}
-        {onRetry && (
+        {reload ? (
           <Group>
-            <Button variant="default" size="xs" onClick={onRetry}>
-              Retry
+            <Button size="xs" onClick={() => window.location.reload()}>
+              Reload
             </Button>
           </Group>
+        ) : (
+          onRetry && (
+            <Group>
+              <Button variant="default" size="xs" onClick={onRetry}>
+                Retry
+              </Button>
+            </Group>
+          )
         )}
       </Stack>
     </Alert>

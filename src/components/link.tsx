@@ -1,4 +1,4 @@
-import { Anchor, type AnchorProps } from '@mantine/core';
+import { Anchor, Button, type AnchorProps, type ButtonProps } from '@mantine/core';
 import { createLink, type LinkComponent } from '@tanstack/react-router';
 import type { ComponentPropsWithRef } from 'react';
 
@@ -17,4 +17,17 @@ const CreatedAnchorLink = createLink(MantineAnchor);
  */
 export const Link: LinkComponent<typeof MantineAnchor> = (props) => (
   <CreatedAnchorLink preload="intent" {...props} />
+);
+
+type ButtonAnchorProps = ButtonProps & Omit<ComponentPropsWithRef<'a'>, keyof ButtonProps>;
+
+function MantineButtonAnchor(props: ButtonAnchorProps) {
+  return <Button component="a" {...props} />;
+}
+
+const CreatedButtonLink = createLink(MantineButtonAnchor);
+
+/** A primary action that goes somewhere ("New customer"): looks like a button, is a link. */
+export const ButtonLink: LinkComponent<typeof MantineButtonAnchor> = (props) => (
+  <CreatedButtonLink preload="intent" {...props} />
 );

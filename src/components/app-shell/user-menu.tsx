@@ -1,4 +1,6 @@
-import { Menu } from '@mantine/core';
+import { Menu, type MenuItemProps } from '@mantine/core';
+import { createLink } from '@tanstack/react-router';
+import type { ComponentPropsWithRef } from 'react';
 import { UserMenuButton } from './user-menu-button';
 
 export interface UserMenuProps {
@@ -11,6 +13,14 @@ export interface UserMenuProps {
   autoFocus?: boolean;
 }
 
+// A menu item that is a real link (href, middle-click), keeping the menu's keyboard handling.
+function MenuItemAnchor(
+  props: MenuItemProps & Omit<ComponentPropsWithRef<'a'>, keyof MenuItemProps>,
+) {
+  return <Menu.Item component="a" {...props} />;
+}
+const MenuItemLink = createLink(MenuItemAnchor);
+
 export function UserMenu({ name, email, onSignOut, defaultOpened, autoFocus }: UserMenuProps) {
   return (
     <Menu position="bottom-end" withinPortal defaultOpened={defaultOpened}>
@@ -19,6 +29,8 @@ export function UserMenu({ name, email, onSignOut, defaultOpened, autoFocus }: U
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{email}</Menu.Label>
+        {/* Every user manages their own tokens; the Settings entry in the nav is admins' only. */}
+        <MenuItemLink to="/settings/tokens">API tokens</MenuItemLink>
         <Menu.Item onClick={onSignOut}>Sign out</Menu.Item>
       </Menu.Dropdown>
     </Menu>

@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { customerQueries } from '../../../api/customers';
+import { customerDisplayName } from '../../../lib/display-name';
 
 interface CustomerPickerProps {
   value: number | undefined;
@@ -30,7 +31,7 @@ export function CustomerPicker({ value, onChange }: CustomerPickerProps) {
     options.set(debounced, options.get(debounced) ?? `Customer #${debounced}`);
   }
   for (const customer of results.data?._embedded.customers ?? []) {
-    options.set(String(customer.id), customer.name || `Customer #${String(customer.id)}`);
+    options.set(String(customer.id), customerDisplayName(customer));
   }
 
   return (

@@ -2,15 +2,15 @@ import { createFileRoute, notFound } from '@tanstack/react-router';
 import { customerQueries } from '../../../api/customers';
 import { referenceQueries } from '../../../api/reference';
 import { PagePending } from '../../../components/page-pending';
-import { CustomerPage } from '../../../features/customers/components/customer-page/customer-page';
+import { CustomerPage } from '../../../features/customers/page/customer-page';
 import {
   CustomerErrorComponent,
   CustomerNotFound,
-} from '../../../features/customers/components/customer-page/customer-not-found';
+} from '../../../features/customers/page/customer-not-found';
 import {
   customerPageSearchSchema,
   parseCustomerId,
-} from '../../../features/customers/customer-page-search';
+} from '../../../features/customers/page/customer-page-search';
 import { AddTransactionButton } from '../../../features/transactions/components/add-transaction-button';
 
 export const Route = createFileRoute('/_app/customers/$customerId')({

@@ -4,10 +4,10 @@ import { customerQueries } from '../../../api/customers';
 import { referenceQueries } from '../../../api/reference';
 import { savedViewQueries } from '../../../api/saved-views';
 import { RouteErrorComponent } from '../../../components/error-state';
-import { CustomersPage } from '../../../features/customers/components/customers-page';
-import { canListUsers, gridMode } from '../../../features/customers/grid-capabilities';
-import { toListQuery } from '../../../features/customers/search';
-import { validateCustomersSearch } from '../../../features/customers/search-notice-store';
+import { CustomersPage } from '../../../features/customers/grid/customers-page';
+import { canListUsers, gridMode } from '../../../features/customers/grid/grid-capabilities';
+import { toListQuery } from '../../../features/customers/grid/search';
+import { validateCustomersSearch } from '../../../features/customers/grid/search-notice-store';
 
 export const Route = createFileRoute('/_app/customers/')({
   validateSearch: validateCustomersSearch,

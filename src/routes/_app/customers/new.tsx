@@ -2,7 +2,8 @@ import { Stack, Title } from '@mantine/core';
 import { createFileRoute } from '@tanstack/react-router';
 import { referenceQueries } from '../../../api/reference';
 import { RouteErrorComponent } from '../../../components/error-state';
-import { CreateCustomersForm } from '../../../features/customers/components/customer-form/create-customers-form';
+import { BackToGrid } from '../../../features/customers/grid/back-to-grid';
+import { CreateCustomersForm } from '../../../features/customers/create/form/create-customers-form';
 
 export const Route = createFileRoute('/_app/customers/new')({
   // The inputs for custom fields are built from the definitions: have them before rendering.
@@ -20,6 +21,7 @@ function NewCustomerPage() {
   const { me } = Route.useRouteContext();
   return (
     <Stack gap="lg">
+      <BackToGrid current="New customers" />
       <Title order={1}>New customers</Title>
       <CreateCustomersForm meId={me.id} />
     </Stack>
