@@ -13,6 +13,7 @@ import { authPlugin } from './plugins/auth';
 import { contentTypePlugin } from './plugins/content-type';
 import { errorHandlerPlugin } from './plugins/error-handler';
 import { rateLimitPlugin } from './plugins/rate-limit';
+import { createGateway, type GatewayOptions } from './proxy/gateway';
 import { proxyRoutes } from './proxy/proxy-routes';
 import { accountRoutes } from './routes/account';
 import { authRoutes } from './routes/auth';
@@ -36,6 +37,8 @@ export type BuildOptions = {
   config: Config;
   /** Pino options or false; tests pass false. */
   logger?: boolean | { level: string };
+  /** Gateway-mode knobs for tests (queue pace, upstream timeout). */
+  gateway?: GatewayOptions;
 };
 
 /** The whole server, ready for `inject` or `listen` (only cli.ts listens). */
@@ -43,6 +46,7 @@ export async function buildApp({
   db,
   config,
   logger = false,
+  gateway: gatewayOptions,
 }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
@@ -75,15 +79,17 @@ export async function buildApp({
   }
   await app.register(authPlugin, { db });
 
-  const deps: RouteDeps = { db, config, account: createAccountRepository(db) };
+  const gateway = config.proxy ? createGateway(config.proxy, gatewayOptions) : undefined;
+  if (gateway) app.addHook('onClose', async () => gateway.close());
+  const deps: RouteDeps = { db, config, account: createAccountRepository(db), gateway };
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, deps);
 
   await app.register(
     async (v4) => {
       v4.addHook('onRequest', v4.requireUser);
-      if (config.proxy) {
-        await v4.register(proxyRoutes, deps);
+      if (gateway) {
+        await v4.register(proxyRoutes, { gateway });
         return;
       }
       v4.addHook('onRequest', async (request) => {

@@ -1,17 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendProblem } from '../plugins/problem';
 import { absoluteUrl } from '../routes/hal';
-import type { Config } from '../config';
 import { HttpProblem } from '../errors';
+import type { Gateway } from './gateway';
 import { rewriteLinks } from './rewrite-links';
-import { BadGateway, createUpstream, type Upstream, type UpstreamResponse } from './upstream';
+import { BadGateway, type Upstream } from './upstream';
+import { UpstreamRateLimited, type QueuedResponse } from './upstream-queue';
 
-/** RouteDeps satisfies this; the gateway needs only the proxy settings. */
-export type ProxyOptions = {
-  config: Pick<Config, 'proxy'>;
-  /** Tests shorten it; the default suits amoCRM's own 504s on big batches. */
-  upstreamTimeoutMs?: number;
-};
+/** RouteDeps satisfies this when the server runs in gateway mode. */
+export type ProxyOptions = { gateway: Gateway };
 
 function header(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];
@@ -27,9 +24,12 @@ function relay(
   request: FastifyRequest,
   reply: FastifyReply,
   upstream: Upstream,
-  answer: UpstreamResponse,
+  answer: QueuedResponse,
+  busyThreshold: number,
 ) {
   const { status, contentType, retryAfter, body } = answer;
+  // The console shows "Waiting for amoCRM…" when it sees this.
+  if (answer.waiting > busyThreshold) reply.header('x-upstream-queue', String(answer.waiting));
   if (contentType && /^text\/html\b/i.test(contentType)) {
     // amoCRM's ban page and nginx errors are HTML; the console only understands problem+json.
     throw new BadGateway(`amoCRM answered ${status} with an HTML page instead of the API`);
@@ -64,9 +64,7 @@ function relay(
  * Registered inside the authenticated /api/v4 scope instead of the local routes.
  */
 export async function proxyRoutes(app: FastifyInstance, deps: ProxyOptions) {
-  const proxy = deps.config.proxy;
-  if (!proxy) throw new Error('proxyRoutes needs AMOCRM_BASE_URL and AMOCRM_ACCESS_TOKEN');
-  const upstream = createUpstream({ ...proxy, timeoutMs: deps.upstreamTimeoutMs });
+  const { upstream, queue } = deps.gateway;
 
   // Bodies go upstream byte for byte, whatever their type: no parsing, no re-serializing here.
   app.removeAllContentTypeParsers();
@@ -76,15 +74,18 @@ export async function proxyRoutes(app: FastifyInstance, deps: ProxyOptions) {
 
   app.all('/*', async (request, reply) => {
     try {
-      const answer = await upstream.forward({
+      const answer = await queue.send({
         method: request.method,
         url: request.url,
         contentType: header(request, 'content-type'),
         accept: header(request, 'accept'),
         body: Buffer.isBuffer(request.body) ? request.body : undefined,
       });
-      return relay(request, reply, upstream, answer);
+      return relay(request, reply, upstream, answer, queue.busyThreshold);
     } catch (error) {
+      if (error instanceof UpstreamRateLimited) {
+        reply.header('retry-after', String(error.extra.retry_after));
+      }
       // The error handler keeps domain errors quiet; a failing upstream is worth a line.
       // Only the status and our own detail: no headers, so no token, reaches the log.
       if (error instanceof HttpProblem && error.status >= 500) {

@@ -5,6 +5,7 @@ import { problemSchema } from '../../src/contracts/problem';
 import { contentTypePlugin } from '../plugins/content-type';
 import { errorHandlerPlugin } from '../plugins/error-handler';
 import { startFakeUpstream, type FakeUpstream } from './fake-upstream';
+import { createGateway } from './gateway';
 import { proxyRoutes } from './proxy-routes';
 
 const TOKEN = 'live-account-token-do-not-log';
@@ -30,8 +31,10 @@ beforeAll(async () => {
   await app.register(contentTypePlugin);
   await app.register(proxyRoutes, {
     prefix: '/api/v4',
-    config: { proxy: { baseUrl: upstream.url, accessToken: TOKEN } },
-    upstreamTimeoutMs: 300,
+    gateway: createGateway(
+      { baseUrl: upstream.url, accessToken: TOKEN },
+      { upstreamTimeoutMs: 300 },
+    ),
   });
 });
 

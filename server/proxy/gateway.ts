@@ -1,0 +1,32 @@
+import type { Config } from '../config';
+import { createUpstream, type Upstream } from './upstream';
+import { createUpstreamQueue, type QueueOptions, type UpstreamQueue } from './upstream-queue';
+
+/** Knobs tests turn; production runs on the defaults. */
+export type GatewayOptions = {
+  upstreamTimeoutMs?: number;
+  queue?: QueueOptions;
+};
+
+export type Gateway = {
+  upstream: Upstream;
+  queue: UpstreamQueue;
+  close: () => void;
+};
+
+/**
+ * Everything that talks to the live account, built once per server so that every caller shares
+ * one request queue (amoCRM's limit is per integration, not per console user).
+ */
+export function createGateway(
+  proxy: NonNullable<Config['proxy']>,
+  options: GatewayOptions = {},
+): Gateway {
+  const upstream = createUpstream({ ...proxy, timeoutMs: options.upstreamTimeoutMs });
+  const queue = createUpstreamQueue(upstream.forward, options.queue);
+  return {
+    upstream,
+    queue,
+    close: () => queue.close(),
+  };
+}
