@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import { createAccountUsers, type AccountUsers } from './account-users';
 import { createUpstream, type Upstream } from './upstream';
 import { createUpstreamQueue, type QueueOptions, type UpstreamQueue } from './upstream-queue';
 
@@ -11,6 +12,8 @@ export type GatewayOptions = {
 export type Gateway = {
   upstream: Upstream;
   queue: UpstreamQueue;
+  /** The account's users: whose rights each console user acts with. */
+  users: AccountUsers;
   close: () => void;
 };
 
@@ -27,6 +30,7 @@ export function createGateway(
   return {
     upstream,
     queue,
+    users: createAccountUsers(queue),
     close: () => queue.close(),
   };
 }

@@ -1,8 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendProblem } from '../plugins/problem';
 import { absoluteUrl } from '../routes/hal';
-import { HttpProblem } from '../errors';
+import { BadRequest, HttpProblem } from '../errors';
+import { principalOf } from '../plugins/auth';
 import type { Gateway } from './gateway';
+import { authorize, type Plan } from './gateway-policy';
+import { gatewayPrincipal } from './gateway-principal';
 import { rewriteLinks } from './rewrite-links';
 import { BadGateway, type Upstream } from './upstream';
 import { UpstreamRateLimited, type QueuedResponse } from './upstream-queue';
@@ -17,6 +20,33 @@ function header(request: FastifyRequest, name: string): string | undefined {
 
 function isJson(contentType: string | undefined): boolean {
   return contentType !== undefined && /^application\/([\w.+-]+\+)?json\b/i.test(contentType);
+}
+
+/** Where the request goes: dot segments resolved the way the upstream URL will resolve them. */
+function targetOf(url: string): { path: string; query: string } {
+  const parsed = new URL(url, 'http://gateway.invalid');
+  if (!parsed.pathname.startsWith('/api/v4/')) {
+    throw new BadRequest('Only /api/v4/ paths are forwarded');
+  }
+  const mark = url.indexOf('?');
+  return {
+    path: parsed.pathname.slice('/api/v4'.length),
+    query: mark === -1 ? '' : url.slice(mark + 1),
+  };
+}
+
+/** Applies the policy's filter to a JSON answer; undefined means nothing is left to show. */
+async function filtered(answer: QueuedResponse, plan: Plan): Promise<QueuedResponse | undefined> {
+  if (!plan.filter || answer.status !== 200 || !isJson(answer.contentType)) return answer;
+  let parsed: Parameters<NonNullable<Plan['filter']>>[0];
+  try {
+    parsed = JSON.parse(answer.body.toString('utf8')) as typeof parsed;
+  } catch {
+    throw new BadGateway('amoCRM answered with JSON the gateway cannot read');
+  }
+  const kept = await plan.filter(parsed);
+  if (kept === undefined) return undefined;
+  return { ...answer, body: Buffer.from(JSON.stringify(kept), 'utf8') };
 }
 
 /** Sends the upstream answer back as it came, except what only makes sense upstream. */
@@ -64,7 +94,7 @@ function relay(
  * Registered inside the authenticated /api/v4 scope instead of the local routes.
  */
 export async function proxyRoutes(app: FastifyInstance, deps: ProxyOptions) {
-  const { upstream, queue } = deps.gateway;
+  const { upstream, queue, users } = deps.gateway;
 
   // Bodies go upstream byte for byte, whatever their type: no parsing, no re-serializing here.
   app.removeAllContentTypeParsers();
@@ -74,13 +104,29 @@ export async function proxyRoutes(app: FastifyInstance, deps: ProxyOptions) {
 
   app.all('/*', async (request, reply) => {
     try {
-      const answer = await queue.send({
+      const { path, query } = targetOf(request.url);
+      const body = Buffer.isBuffer(request.body) ? request.body : undefined;
+      // Checked before anything is forwarded, with the rights of the account user of this email.
+      const principal = await gatewayPrincipal(principalOf(request), users);
+      const plan = await authorize({
+        principal,
+        users,
+        queue,
         method: request.method,
-        url: request.url,
+        path,
+        query,
+        body,
+      });
+      const search = plan.query ?? query;
+      const sent = await queue.send({
+        method: request.method,
+        url: `/api/v4${path}${search ? `?${search}` : ''}`,
         contentType: header(request, 'content-type'),
         accept: header(request, 'accept'),
-        body: Buffer.isBuffer(request.body) ? request.body : undefined,
+        body,
       });
+      const answer = await filtered(sent, plan);
+      if (!answer) return reply.code(204).send();
       return relay(request, reply, upstream, answer, queue.busyThreshold);
     } catch (error) {
       if (error instanceof UpstreamRateLimited) {

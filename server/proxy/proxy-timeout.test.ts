@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { problemSchema } from '../../src/contracts/problem';
+import { ADMIN_RIGHTS } from '../db/seed-base';
 import { contentTypePlugin } from '../plugins/content-type';
 import { errorHandlerPlugin } from '../plugins/error-handler';
 import { startFakeUpstream, type FakeUpstream } from './fake-upstream';
@@ -29,6 +30,19 @@ beforeAll(async () => {
   app = Fastify({ logger: { level: 'trace', stream } });
   await app.register(errorHandlerPlugin, { spa: false });
   await app.register(contentTypePlugin);
+  // The gateway alone has no sign-in: every request comes from the account's admin.
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request) => {
+    request.principal = {
+      id: 1,
+      name: 'Admin',
+      email: 'admin@example.com',
+      isAdmin: true,
+      groupId: null,
+      rights: { ...ADMIN_RIGHTS },
+      via: 'token',
+    };
+  });
   await app.register(proxyRoutes, {
     prefix: '/api/v4',
     gateway: createGateway(
