@@ -1,6 +1,5 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -10,9 +9,11 @@ import type { Db } from './db/client';
 import { createAccountRepository } from './db/account-repository';
 import { Forbidden, PaymentRequired } from './errors';
 import { authPlugin } from './plugins/auth';
+import { compressionPlugin } from './plugins/compression';
 import { contentTypePlugin } from './plugins/content-type';
 import { errorHandlerPlugin } from './plugins/error-handler';
 import { rateLimitPlugin } from './plugins/rate-limit';
+import { staticFilesPlugin } from './plugins/static-files';
 import { createGateway, type GatewayOptions } from './proxy/gateway';
 import { proxyRoutes } from './proxy/proxy-routes';
 import { accountRoutes } from './routes/account';
@@ -26,6 +27,7 @@ import { customersModeRoutes } from './routes/customers-mode';
 import type { RouteDeps } from './routes/deps';
 import { healthRoutes } from './routes/health';
 import { linksRoutes } from './routes/links';
+import { savedViewsRoutes } from './routes/saved-views';
 import { segmentsRoutes } from './routes/segments';
 import { statusesRoutes } from './routes/statuses';
 import { tagsRoutes } from './routes/tags';
@@ -74,6 +76,8 @@ export async function buildApp({
     contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"] } },
   });
   await app.register(cookie);
+  // Before every route and the static files, so its onSend hook sees all of them.
+  await app.register(compressionPlugin);
   if (config.rateLimitPerSecond > 0) {
     await app.register(rateLimitPlugin, { perSecond: config.rateLimitPerSecond });
   }
@@ -84,6 +88,8 @@ export async function buildApp({
   const deps: RouteDeps = { db, config, account: createAccountRepository(db), gateway };
   await app.register(healthRoutes, deps);
   await app.register(authRoutes, deps);
+  // Saved views live in the console's own database, in gateway mode too.
+  await app.register(savedViewsRoutes, deps);
 
   await app.register(
     async (v4) => {
@@ -125,17 +131,7 @@ export async function buildApp({
   );
 
   if (existsSync(`${config.staticDir}/index.html`)) {
-    await app.register(fastifyStatic, {
-      root: config.staticDir,
-      wildcard: false,
-      // Hashed assets never change; index.html must always be revalidated.
-      setHeaders: (reply, filePath) => {
-        reply.header(
-          'cache-control',
-          filePath.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-        );
-      },
-    });
+    await app.register(staticFilesPlugin, { root: config.staticDir });
   }
   return app;
 }

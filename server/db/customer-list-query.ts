@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, gte, ilike, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { CustomerOrderField } from '../../src/contracts/customer';
 import { customers, customerSegments, customerTags } from './schema';
@@ -55,7 +55,8 @@ export function listWhere(query: CustomerListQuery, visibility: SQL | undefined)
   const f = query.filter;
   const conditions: Array<SQL | undefined> = [
     visibility,
-    eq(customers.isDeleted, false),
+    // A literal, not a bound parameter: the per-order indexes are partial on exactly this.
+    sql`${customers.isDeleted} = false`,
     ...listCondition(customers.id, f.ids),
     ...listCondition(customers.name, f.names),
     ...listCondition(customers.responsibleUserId, f.responsibleUserIds),

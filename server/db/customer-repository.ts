@@ -34,20 +34,31 @@ export function createCustomerRepository(db: Db) {
   };
 
   return {
-    /** One page (fetching limit+1 to know whether another follows) plus one query per embed kind. */
+    /**
+     * One page (fetching limit+1 to know whether another follows) plus one query per embed kind.
+     * The page's ids come first, from the order's index alone (schema.ts: an index-only scan
+     * skips the OFFSET's rows without reading them), then only those rows are read whole.
+     */
     async list(
       query: CustomerListQuery,
       visibility: SQL | undefined,
       kinds: ReadonlySet<CustomersWith>,
       base: string,
     ): Promise<{ customers: Customer[]; hasNext: boolean }> {
+      const order = listOrder(query.order);
+      const pageIds = db
+        .select({ pageId: customers.id })
+        .from(customers)
+        .where(listWhere(query, visibility))
+        .orderBy(...order)
+        .limit(query.limit + 1)
+        .offset((query.page - 1) * query.limit)
+        .as('page_ids');
       const rows = await db
         .select(customerColumns)
         .from(customers)
-        .where(listWhere(query, visibility))
-        .orderBy(...listOrder(query.order))
-        .limit(query.limit + 1)
-        .offset((query.page - 1) * query.limit);
+        .innerJoin(pageIds, eq(customers.id, pageIds.pageId))
+        .orderBy(...order);
       const page = rows.slice(0, query.limit);
       const embeds = await loadEmbeds(
         db,

@@ -57,8 +57,10 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance, opts: { spa: b
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
-    // The console's routes live in the browser: any other GET page gets the SPA shell.
-    if (opts.spa && request.method === 'GET' && !path.startsWith('/api/')) {
+    // The console's routes live in the browser: any other GET page gets the SPA shell. A missing
+    // hashed asset (a tab still running the previous build) gets a 404, not HTML under a .js name.
+    const isPage = !path.startsWith('/api/') && !path.startsWith('/assets/');
+    if (opts.spa && request.method === 'GET' && isPage) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
     const allowed = routePatterns

@@ -11,8 +11,10 @@ import { RouteErrorComponent } from '../components/error-state';
 import { PagePending } from '../components/page-pending';
 import { accountQueries } from '../api/account-queries';
 import { customerQueries } from '../api/customers';
+import { savedViewQueries } from '../api/saved-views';
 import { authQueries } from '../api/auth-queries';
 import { useLogout } from '../features/auth/api/auth-mutations';
+import { SavedViewsNav } from '../features/saved-views/saved-views-nav';
 import { isUnauthorized } from '../lib/api-error';
 
 export const Route = createFileRoute('/_app')({
@@ -50,6 +52,8 @@ function startWithSessionCheck(queryClient: QueryClient, matches: MakeRouteMatch
   const quiet = { meta: { authRedirect: false } };
   const start = (promise: Promise<unknown>) => void promise.catch(() => undefined);
   start(queryClient.query({ ...accountQueries.detail(), ...quiet, staleTime: 'static' }));
+  // The navbar lists saved views, and a bare /customers may open the default one.
+  start(queryClient.query({ ...savedViewQueries.list(), ...quiet, staleTime: 'static' }));
   for (const match of matches) {
     if (match.routeId === '/_app/customers/') {
       start(queryClient.query({ ...customerQueries.list(match.loaderDeps.listQuery), ...quiet }));
@@ -74,6 +78,9 @@ function AppRoute() {
       accountName={account.name}
       user={{ name: me.name, email: me.email }}
       navItems={me.rights.is_admin ? ADMIN_NAV_ITEMS : NAV_ITEMS}
+      navExtra={(closeNavbar) => (
+        <SavedViewsNav isAdmin={me.rights.is_admin} onNavigate={closeNavbar} />
+      )}
       onSignOut={() => {
         logout.mutate(undefined, {
           onSettled: () => {

@@ -15,6 +15,8 @@ interface AppLayoutProps {
   accountName: string;
   user: { name: string; email: string };
   navItems: readonly NavItem[];
+  /** More navbar content under the items (saved views); gets the panel's close for phones. */
+  navExtra?: (closeNavbar: () => void) => ReactNode;
   onSignOut: () => void;
   children: ReactNode;
 }
@@ -28,7 +30,14 @@ const MAIN_ID = 'main-content';
  * machinery, media-query style injection and react-remove-scroll (~6 KB gzip) into the initial JS
  * of every page, for a layout that is three fixed boxes.
  */
-export function AppLayout({ accountName, user, navItems, onSignOut, children }: AppLayoutProps) {
+export function AppLayout({
+  accountName,
+  user,
+  navItems,
+  navExtra,
+  onSignOut,
+  children,
+}: AppLayoutProps) {
   const [opened, { toggle, close }] = useDisclosure(false);
 
   return (
@@ -60,6 +69,7 @@ export function AppLayout({ accountName, user, navItems, onSignOut, children }: 
             {item.label}
           </Link>
         ))}
+        {navExtra?.(close)}
       </nav>
 
       <main id={MAIN_ID} tabIndex={-1} className={classes.main}>

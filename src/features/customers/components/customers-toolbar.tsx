@@ -10,6 +10,7 @@ import type { Density } from '../use-grid-preferences';
 import type { UpdateOptions } from '../use-grid-search';
 import type { GridColumn } from './customers-columns';
 import { CustomersFilterChips } from './customers-filter-chips';
+import { SaveViewButton } from '../../saved-views/save-view-button';
 import { CustomersSearchBox } from './customers-search-box';
 
 // Multi-selects and date pickers (with their CSS) load when the panel first opens.
@@ -64,6 +65,7 @@ export function CustomersToolbar(props: CustomersToolbarProps) {
         >
           Columns
         </Button>
+        <SaveViewButton />
       </Group>
       {columnsOpen && (
         <Suspense fallback={<Loader size="sm" aria-label="Loading columns" />}>

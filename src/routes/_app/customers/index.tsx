@@ -1,7 +1,8 @@
-import { createFileRoute } from '@tanstack/react-router';
+import { createFileRoute, redirect } from '@tanstack/react-router';
 import { accountQueries } from '../../../api/account-queries';
 import { customerQueries } from '../../../api/customers';
 import { referenceQueries } from '../../../api/reference';
+import { savedViewQueries } from '../../../api/saved-views';
 import { RouteErrorComponent } from '../../../components/error-state';
 import { CustomersPage } from '../../../features/customers/components/customers-page';
 import { canListUsers, gridMode } from '../../../features/customers/grid-capabilities';
@@ -11,6 +12,16 @@ import { validateCustomersSearch } from '../../../features/customers/search-noti
 export const Route = createFileRoute('/_app/customers/')({
   validateSearch: validateCustomersSearch,
   loaderDeps: ({ search }) => ({ listQuery: toListQuery(search) }),
+  beforeLoad: async ({ context: { queryClient }, location, cause, preload }) => {
+    // A bare /customers opened from elsewhere (the navbar, a bookmark, sign-in) opens the
+    // user's default view; clearing the filters inside the grid stays on the bare grid.
+    if (preload || cause !== 'enter' || location.searchStr !== '') return;
+    const list = await queryClient
+      .query({ ...savedViewQueries.list(), staleTime: 'static' })
+      .catch(() => null);
+    const view = list?.views.find((candidate) => candidate.id === list.default_view_id);
+    if (view && view.url !== location.pathname) throw redirect({ href: view.url, replace: true });
+  },
   loader: async ({ context: { queryClient, me }, deps }) => {
     // Not awaited: the grid shows skeleton rows (first load) or the previous page while it loads,
     // and shows a failure itself (error state with Retry).
