@@ -15,6 +15,7 @@ import { errorHandlerPlugin } from './plugins/error-handler';
 import { rateLimitPlugin } from './plugins/rate-limit';
 import { staticFilesPlugin } from './plugins/static-files';
 import { createGateway, type GatewayOptions } from './proxy/gateway';
+import { gatewayAuthPlugin } from './proxy/gateway-auth';
 import { proxyRoutes } from './proxy/proxy-routes';
 import { accountRoutes } from './routes/account';
 import { authRoutes } from './routes/auth';
@@ -87,6 +88,7 @@ export async function buildApp({
   if (gateway) app.addHook('onClose', async () => gateway.close());
   const deps: RouteDeps = { db, config, account: createAccountRepository(db), gateway };
   await app.register(healthRoutes, deps);
+  if (gateway) await app.register(gatewayAuthPlugin, { gateway });
   await app.register(authRoutes, deps);
   // Saved views live in the console's own database, in gateway mode too.
   await app.register(savedViewsRoutes, deps);

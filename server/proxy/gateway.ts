@@ -1,12 +1,15 @@
 import type { Config } from '../config';
 import { createAccountUsers, type AccountUsers } from './account-users';
 import { createUpstream, type Upstream } from './upstream';
+import { createUpstreamHealth, type UpstreamHealth } from './upstream-health';
 import { createUpstreamQueue, type QueueOptions, type UpstreamQueue } from './upstream-queue';
 
 /** Knobs tests turn; production runs on the defaults. */
 export type GatewayOptions = {
   upstreamTimeoutMs?: number;
   queue?: QueueOptions;
+  /** How long a health answer is reused. */
+  healthTtlMs?: number;
 };
 
 export type Gateway = {
@@ -14,6 +17,8 @@ export type Gateway = {
   queue: UpstreamQueue;
   /** The account's users: whose rights each console user acts with. */
   users: AccountUsers;
+  /** Whether the account answers, and its name. */
+  health: UpstreamHealth;
   close: () => void;
 };
 
@@ -31,6 +36,7 @@ export function createGateway(
     upstream,
     queue,
     users: createAccountUsers(queue),
+    health: createUpstreamHealth(queue, options.healthTtlMs),
     close: () => queue.close(),
   };
 }

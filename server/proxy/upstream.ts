@@ -8,6 +8,8 @@ export type ForwardRequest = {
   contentType: string | undefined;
   accept: string | undefined;
   body: Buffer | undefined;
+  /** Shorter than the default for checks that must fail fast (health). */
+  timeoutMs?: number;
 };
 
 export type UpstreamResponse = {
@@ -72,6 +74,7 @@ export function createUpstream({
   }
 
   async function forward(request: ForwardRequest): Promise<UpstreamResponse> {
+    const limitMs = request.timeoutMs ?? timeoutMs;
     const target = targetOf(request.url);
     if (!target) throw new HttpProblem(400, 'Bad Request', 'Only /api/v4/ paths are forwarded');
     const headers: Record<string, string> = { authorization: `Bearer ${accessToken}` };
@@ -90,11 +93,11 @@ export function createUpstream({
         body: payload,
         // A redirect would be followed with our token; amoCRM's API never redirects.
         redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: AbortSignal.timeout(limitMs),
       });
     } catch (error) {
       if (error instanceof Error && error.name === 'TimeoutError') {
-        throw new GatewayTimeout(`amoCRM did not answer within ${timeoutMs / 1000} s`);
+        throw new GatewayTimeout(`amoCRM did not answer within ${limitMs / 1000} s`);
       }
       throw new BadGateway(`amoCRM is unreachable: ${reasonOf(error)}`);
     }
@@ -103,7 +106,7 @@ export function createUpstream({
       body = Buffer.from(await response.arrayBuffer());
     } catch (error) {
       if (error instanceof Error && error.name === 'TimeoutError') {
-        throw new GatewayTimeout(`amoCRM did not finish its answer within ${timeoutMs / 1000} s`);
+        throw new GatewayTimeout(`amoCRM did not finish its answer within ${limitMs / 1000} s`);
       }
       throw new BadGateway(`amoCRM broke off its answer: ${reasonOf(error)}`);
     }
