@@ -76,6 +76,7 @@ function AppRoute() {
   return (
     <AppLayout
       accountName={account.name}
+      live={me.live_account !== undefined}
       user={{ name: me.name, email: me.email }}
       navItems={me.rights.is_admin ? ADMIN_NAV_ITEMS : NAV_ITEMS}
       navExtra={(closeNavbar) => (
