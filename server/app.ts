@@ -84,7 +84,7 @@ export async function buildApp({
   }
   await app.register(authPlugin, { db });
 
-  const gateway = config.proxy ? createGateway(config.proxy, gatewayOptions) : undefined;
+  const gateway = config.proxy ? createGateway(config.proxy, db, gatewayOptions) : undefined;
   if (gateway) app.addHook('onClose', async () => gateway.close());
   const deps: RouteDeps = { db, config, account: createAccountRepository(db), gateway };
   await app.register(healthRoutes, deps);

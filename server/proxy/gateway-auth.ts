@@ -5,7 +5,7 @@ import type { User } from '../../src/contracts/user';
 import { Forbidden } from '../errors';
 import { principalOf } from '../plugins/auth';
 import type { Gateway } from './gateway';
-import { gatewayPrincipal } from './gateway-principal';
+import { DEFAULT_FALLBACK_RIGHTS, gatewayPrincipal } from './gateway-principal';
 
 /**
  * The console's own sign-in, seen from gateway mode: sign-in re-reads the account's rights,
@@ -32,8 +32,29 @@ export async function presentLiveMe(
   request: Parameters<typeof principalOf>[0],
   me: User,
 ): Promise<User & { live_account: LiveAccountInfo }> {
-  const principal = await gatewayPrincipal(principalOf(request), gateway.users);
+  const local = principalOf(request);
+  const url = gateway.upstream.baseUrl;
+  let principal;
+  try {
+    principal = await gatewayPrincipal(local, gateway.users);
+  } catch (error) {
+    // The account cannot be asked (down, or our credentials refused): the console still opens,
+    // with no rights, and tells a console administrator why.
+    const detail = error instanceof Error ? error.message : 'amoCRM did not answer';
+    return {
+      ...me,
+      rights: { ...me.rights, customers: DEFAULT_FALLBACK_RIGHTS, is_admin: false },
+      live_account: {
+        name: '',
+        subdomain: '',
+        url,
+        rights_source: 'fallback',
+        ...(local.isAdmin ? { credentials_problem: gateway.oauth?.problem() ?? detail } : {}),
+      },
+    };
+  }
   const account = await gateway.health.account();
+  const problem = principal.isAdmin ? gateway.oauth?.problem() : undefined;
   return {
     ...me,
     id: principal.source === 'account' ? principal.id : me.id,
@@ -41,8 +62,9 @@ export async function presentLiveMe(
     live_account: {
       name: account?.name ?? '',
       subdomain: account?.subdomain ?? '',
-      url: gateway.upstream.baseUrl,
+      url,
       rights_source: principal.source,
+      ...(problem ? { credentials_problem: problem } : {}),
     },
   };
 }

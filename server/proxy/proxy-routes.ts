@@ -64,6 +64,12 @@ function relay(
     // amoCRM's ban page and nginx errors are HTML; the console only understands problem+json.
     throw new BadGateway(`amoCRM answered ${status} with an HTML page instead of the API`);
   }
+  if (status === 401) {
+    // Passed on, the console would take it for its own session ending and sign the user out.
+    throw new BadGateway(
+      'amoCRM refused the gateway’s token (401): an administrator must renew AMOCRM_ACCESS_TOKEN or reconnect the integration',
+    );
+  }
   if (status >= 300 && status < 400) {
     throw new BadGateway(`amoCRM answered ${status} (a redirect); check AMOCRM_BASE_URL`);
   }

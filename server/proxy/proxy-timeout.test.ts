@@ -47,6 +47,8 @@ beforeAll(async () => {
     prefix: '/api/v4',
     gateway: createGateway(
       { baseUrl: upstream.url, accessToken: TOKEN },
+      // A long-lived token: the gateway never touches the database here.
+      undefined as never,
       { upstreamTimeoutMs: 300 },
     ),
   });

@@ -352,11 +352,20 @@ describe('proxy mode: the console on a live amoCRM account', () => {
     expect(upstream.received).toHaveLength(0);
   });
 
-  it('still signs users in locally, without asking amoCRM', async () => {
+  it('still signs users in locally; /me asks amoCRM only for the account’s name', async () => {
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { origin: ORIGIN },
+      payload: { email: ADMIN, password: 'demo' },
+    });
+    expect(login.statusCode).toBe(200);
+    expect(upstream.received).toHaveLength(0);
+    upstream.reply(200, HAL, '{"id":1,"name":"Live Co","subdomain":"live"}');
     const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
     expect(me.statusCode).toBe(200);
-    expect(me.json<{ email: string }>().email).toBe(ADMIN);
-    expect(upstream.received).toHaveLength(0);
+    expect(me.json()).toMatchObject({ email: ADMIN, live_account: { name: 'Live Co' } });
+    expect(upstream.received.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /api/v4/account']);
   });
 
   // Last: it closes the fake account.

@@ -16,6 +16,8 @@ export const liveAccountSchema = z.object({
   subdomain: z.string(),
   url: z.string(),
   rights_source: z.enum(['account', 'fallback']),
+  /** Administrators only: why the server cannot authenticate to amoCRM, and what to do. */
+  credentials_problem: z.optional(z.string()),
 });
 export type LiveAccountInfo = z.infer<typeof liveAccountSchema>;
 
