@@ -16,7 +16,7 @@ import {
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEMO_CUSTOMERS } from '../server/database';
-import { measure, type Figures } from './bench-load';
+import { measure, type Budget, type Figures } from './bench-load';
 import { customerCount, startThrowawayPostgres } from './bench-postgres';
 import { runCli, startServer } from './bench-process';
 import { apiTargets, signIn } from './bench-targets';
@@ -35,7 +35,29 @@ type Row = {
   connections: number;
   /** The machine's 1-minute load average before the run: other work skews the figures. */
   load: number;
+  budget?: Budget;
 } & Figures;
+
+/** The target's budget for this backend as text ('' when none) and whether the figures meet it. */
+function judge(row: Row): { text: string; verdict: string } {
+  const parts: string[] = [];
+  let ok = true;
+  const { p50, p99, rps } = row.budget ?? {};
+  const floor = rps?.[row.backend];
+  if (p50 !== undefined) {
+    parts.push(`p50 ≤ ${p50}`);
+    ok &&= row.p50 <= p50;
+  }
+  if (p99 !== undefined) {
+    parts.push(`p99 ≤ ${p99}`);
+    ok &&= row.p99 <= p99;
+  }
+  if (floor !== undefined) {
+    parts.push(`≥ ${floor} req/s`);
+    ok &&= row.rps >= floor;
+  }
+  return { text: parts.join(', '), verdict: parts.length === 0 ? '' : ok ? 'ok' : 'MISS' };
+}
 
 const cleanups: Array<() => Promise<void>> = [];
 async function cleanUp() {
@@ -71,6 +93,7 @@ async function benchServer(backend: Row['backend'], env: Record<string, string>)
         backend,
         connections: target.connections,
         load,
+        budget: target.budget,
         ...figures,
       });
     }
@@ -131,18 +154,25 @@ async function benchPostgres(): Promise<{ rows: Row[]; skipped?: string }> {
 }
 
 function printTable(rows: Row[]) {
-  const header = ['target', 'backend', 'conn', 'p50 ms', 'p99 ms', 'req/s'];
-  const cells = rows.map((r) => [
-    r.target,
-    r.backend,
-    String(r.connections),
-    String(r.p50),
-    String(r.p99),
-    r.rps.toFixed(1),
-  ]);
+  const header = ['target', 'backend', 'conn', 'p50 ms', 'p99 ms', 'req/s', 'budget', '', 'load'];
+  const cells = rows.map((r) => {
+    const { text, verdict } = judge(r);
+    return [
+      r.target,
+      r.backend,
+      String(r.connections),
+      String(r.p50),
+      String(r.p99),
+      r.rps.toFixed(1),
+      text,
+      verdict,
+      r.load.toFixed(1),
+    ];
+  });
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const left = new Set([0, 1, 6, 7]);
   const line = (values: string[]) =>
-    values.map((v, i) => (i < 2 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
+    values.map((v, i) => (left.has(i) ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
   console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const row of cells) console.log(line(row));
   const busiest = Math.max(...rows.map((r) => r.load));
@@ -178,6 +208,7 @@ async function main() {
       requests_per_second: Number(r.rps.toFixed(1)),
       requests: r.requests,
       load_average: Number(r.load.toFixed(2)),
+      ...(r.budget ? { budget: judge(r).text, verdict: judge(r).verdict } : {}),
     })),
     ...(postgres.skipped ? { postgres_skipped: postgres.skipped } : {}),
   };

@@ -12,6 +12,15 @@ export type Target = {
   amount?: number;
   /** Says what is wrong with a 2xx answer (e.g. an empty page), or undefined when it is right. */
   check: (status: number, body: string) => string | undefined;
+  /** The goals for this target; a figure without one is reported, not judged. */
+  budget?: Budget;
+};
+
+/** Upper bounds on latency (ms) and lower bounds on throughput (req/s, per backend). */
+export type Budget = {
+  p50?: number;
+  p99?: number;
+  rps?: Partial<Record<'PGlite' | 'PostgreSQL', number>>;
 };
 
 export type Figures = { p50: number; p99: number; rps: number; requests: number };

@@ -61,30 +61,64 @@ function batch(): string {
   return JSON.stringify(items);
 }
 
+/** Every order the API offers (GET /api/v4/account?with=capabilities lists the same). */
+const ORDER_FIELDS = [
+  'id',
+  'name',
+  'created_at',
+  'updated_at',
+  'next_date',
+  'next_price',
+  'ltv',
+] as const;
+
 /**
- * The three measured requests: the console's big page, a search, a full batch create. Reads run
- * twice: alone (1 connection: the latency one user sees) and under load (10 connections: the
- * throughput; PGlite runs one query at a time, so its latency there is mostly queueing).
+ * The measured requests: the console's big page, a small page, a search, page 400 of 250 in every
+ * sort order, a full batch create. The big page runs twice: alone (1 connection: the latency one
+ * user sees) and under load (10 connections: the throughput; PGlite runs one query at a time, so
+ * its latency there is mostly queueing). Budgets are the issue's goals.
  */
 export function apiTargets(query: string): Target[] {
-  const reads: Array<Omit<Target, 'connections'>> = [
-    {
-      name: 'GET /customers?limit=250&with=contacts',
-      method: 'GET',
-      path: '/api/v4/customers?limit=250&with=contacts',
-      duration: 10,
-      check: pageCheck((n) => (n === 250 ? undefined : `${n} customers instead of 250`), true),
-    },
-    {
-      name: `GET /customers?query=${query}&limit=50`,
-      method: 'GET',
-      path: `/api/v4/customers?query=${encodeURIComponent(query)}&limit=50`,
-      duration: 10,
-      check: pageCheck((n) => (n > 0 ? undefined : 'no match'), false),
-    },
-  ];
+  const bigPage: Omit<Target, 'connections'> = {
+    name: 'GET /customers?limit=250&with=contacts',
+    method: 'GET',
+    path: '/api/v4/customers?limit=250&with=contacts',
+    duration: 10,
+    check: pageCheck((n) => (n === 250 ? undefined : `${n} customers instead of 250`), true),
+  };
+  const search: Omit<Target, 'connections'> = {
+    name: `GET /customers?query=${query}&limit=50`,
+    method: 'GET',
+    path: `/api/v4/customers?query=${encodeURIComponent(query)}&limit=50`,
+    duration: 10,
+    check: pageCheck((n) => (n > 0 ? undefined : 'no match'), false),
+  };
+  const deepPages: Target[] = ORDER_FIELDS.flatMap((field) =>
+    (['asc', 'desc'] as const).map((direction) => ({
+      name: `GET page 400 of 250, order[${field}]=${direction}`,
+      method: 'GET' as const,
+      path: `/api/v4/customers?limit=250&page=400&order[${field}]=${direction}`,
+      connections: 1,
+      duration: 3,
+      check: pageCheck((n) => (n === 250 ? undefined : `${n} customers instead of 250`), false),
+      budget: { p50: 60 },
+    })),
+  );
   return [
-    ...reads.flatMap((read) => [1, 10].map((connections) => ({ ...read, connections }))),
+    { ...bigPage, connections: 1 },
+    { ...bigPage, connections: 10, budget: { p99: 100, rps: { PGlite: 120, PostgreSQL: 250 } } },
+    {
+      name: 'GET /customers?limit=50',
+      method: 'GET',
+      path: '/api/v4/customers?limit=50',
+      connections: 10,
+      duration: 10,
+      check: pageCheck((n) => (n === 50 ? undefined : `${n} customers instead of 50`), false),
+      budget: { rps: { PostgreSQL: 600 } },
+    },
+    { ...search, connections: 1 },
+    { ...search, connections: 10 },
+    ...deepPages,
     {
       name: 'POST /customers (250 per batch)',
       method: 'POST',

@@ -3,11 +3,13 @@
  * production build and the real server (PGlite with BENCH_CUSTOMERS, default 100,000, customers
  * added to the demo account). Signed in as the demo sales user. Medians of BENCH_RUNS (default 7).
  *
- * Measured: first grid row painted for a bookmarked /customers URL (in a persistent browser profile,
- * as a person's own browser is, and for reference in an incognito context), a sort change and a page change
- * at 25 and 250 rows (click → new first row painted), a customer's heading after clicking its
- * name (hovered first, so the prefetch ran), and the gzip size of the JS a fresh /customers load
- * requests. It reports against the budgets and never fails on them: it is a benchmark, not a test.
+ * Measured (headline first): a bookmarked /customers URL opened in a fresh browser context each
+ * run — first row painted, first contentful paint, JS files and bytes on the wire until the first
+ * row — and beside it the same URL in a warm browser profile; a sort change and a page change at
+ * 25 and 250 rows (click → new first row painted), a customer's heading after clicking its name
+ * (hovered first, so the prefetch ran), and the JS a fresh /customers load requests. Each line
+ * carries the machine's load average. It reports against the budgets and never fails on them: it
+ * is a benchmark, not a test. DIST_DIR names the build to serve (default dist/).
  *
  * To add a measurement, append a `Measurement` to MEASUREMENTS (see the end of the file).
  */
@@ -25,7 +27,6 @@ import {
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import {
   chromium,
   type Browser,
@@ -45,15 +46,19 @@ const BENCH_DIR = path.resolve('.bench');
 const SEED_ARGS = ['seed', '--customers', String(COUNT), '--seed', '1'];
 const ROW = 'table tbody tr[data-row-index]';
 const VIEWPORT = { width: 1440, height: 900 };
+/** The production build to serve (DIST_DIR: another checkout's or helper's build). */
+const DIST = path.resolve(process.env.DIST_DIR ?? 'dist');
 
 /** One line of the report. `budget` is an upper bound in the same unit; null when there is none. */
 export interface Result {
   name: string;
-  unit: 'ms' | 'KB';
+  unit: 'ms' | 'KB' | 'files';
   median: number;
   runs: number[];
   budget: number | null;
   note?: string;
+  /** The machine's 1-minute load average when the measurement ended: other work skews it. */
+  load?: number;
 }
 
 export interface BenchContext {
@@ -110,9 +115,9 @@ async function seededPglite(): Promise<string> {
 }
 
 function ensureBuild(): void {
-  if (existsSync(path.resolve('dist/index.html'))) return;
+  if (existsSync(path.join(DIST, 'index.html'))) return;
   console.log('No production build: running vite build…');
-  const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+  const build = spawnSync('npx', ['vite', 'build', '--outDir', DIST], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('vite build failed');
 }
 
@@ -253,14 +258,97 @@ async function firstRowRuns(
   return { runs, api };
 }
 
+/** Refine + Mantine's median first row in the issue's side-by-side sitting (fresh contexts). */
+const REFINE_FIRST_ROW_MS = 733;
+
 /**
- * The budgeted figure is taken the way a salesperson opens a bookmark: in their own browser
- * profile, which keeps the HTTP cache and V8's code cache of the console's scripts (V8 caches
- * compiled code from a script's third load on). A Playwright `newContext()` is an incognito-like
- * profile that keeps no code cache, so every function is compiled again on every load; that
- * figure is reported too, without a budget, as the worst case of a cached console.
+ * The headline: a bookmark opened in a fresh browser context each run (empty HTTP cache, no code
+ * cache), as a person opening it in a new browser does. Budgets from the issue: first row at most
+ * 0.6 × refine's, first contentful paint 300 ms, the first row's JS in at most 6 files. Also what
+ * crossed the wire until the first row, by kind (transfer sizes: compressed, with headers).
  */
-const firstRow: Measurement = async ({ base, signedIn }) => {
+const freshFirstRow: Measurement = async ({ browser, base, signedIn }) => {
+  const state = await signedIn.storageState();
+  const rows: number[] = [];
+  const paints: number[] = [];
+  const wire: Record<'total' | 'js' | 'css' | 'api' | 'html', number[]> = {
+    total: [],
+    js: [],
+    css: [],
+    api: [],
+    html: [],
+  };
+  const jsFiles: number[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const context = await browser.newContext({
+      baseURL: base,
+      storageState: state,
+      viewport: VIEWPORT,
+    });
+    await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+    await context.addInitScript(firstRowProbe, ROW);
+    const page = await context.newPage();
+    await page.goto(BOOKMARK);
+    await page.waitForFunction(() => (window as unknown as { __firstRowAt?: number }).__firstRowAt);
+    const figures = await page.evaluate(() => {
+      const at = (window as unknown as { __firstRowAt: number }).__firstRowAt;
+      const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
+      const navigation = performance.getEntriesByType('navigation')[0] as
+        PerformanceNavigationTiming | undefined;
+      const resources = (
+        performance.getEntriesByType('resource') as PerformanceResourceTiming[]
+      ).filter((entry) => entry.startTime <= at);
+      const sum = (test: (name: string) => boolean) =>
+        resources
+          .filter((entry) => test(new URL(entry.name).pathname))
+          .reduce((total, entry) => total + entry.transferSize, 0);
+      const html = navigation?.transferSize ?? 0;
+      return {
+        at,
+        paint,
+        html,
+        js: sum((p) => p.endsWith('.js')),
+        css: sum((p) => p.endsWith('.css')),
+        api: sum((p) => p.startsWith('/api/')),
+        total: html + sum(() => true),
+        jsFiles: resources.filter((entry) => new URL(entry.name).pathname.endsWith('.js')).length,
+      };
+    });
+    rows.push(figures.at);
+    paints.push(figures.paint);
+    for (const kind of ['total', 'js', 'css', 'api', 'html'] as const) {
+      wire[kind].push(figures[kind] / 1024);
+    }
+    jsFiles.push(figures.jsFiles);
+    await context.close();
+  }
+  const kb = (kind: keyof typeof wire) => median(wire[kind]);
+  return [
+    result(
+      'first row, bookmarked URL, fresh context',
+      'ms',
+      rows,
+      Math.round(REFINE_FIRST_ROW_MS * 0.6),
+      `navigation start → first row painted; budget 0.6 × refine's ${String(REFINE_FIRST_ROW_MS)} ms`,
+    ),
+    result('first contentful paint, fresh context', 'ms', paints, 300),
+    result('JS files until the first row, fresh context', 'files', jsFiles, 6),
+    result(
+      'bytes on the wire until the first row, fresh context',
+      'KB',
+      wire.total,
+      null,
+      `JS ${String(kb('js'))} KB, CSS ${String(kb('css'))} KB, API ${String(kb('api'))} KB, HTML ${String(kb('html'))} KB`,
+    ),
+  ];
+};
+
+/**
+ * Beside the headline, the same bookmark in a person's own browser profile, which keeps the HTTP
+ * cache and V8's code cache of the console's scripts (V8 caches compiled code from a script's
+ * third load on, hence three loads first).
+ */
+const warmFirstRow: Measurement = async ({ base }) => {
   const profileDir = mkdtempSync(path.join(tmpdir(), 'cc-bench-profile-'));
   const profile = await chromium.launchPersistentContext(profileDir, {
     ...chromiumLaunchOptions(),
@@ -271,21 +359,13 @@ const firstRow: Measurement = async ({ base, signedIn }) => {
     await profile.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
     await signIn(profile);
     const own = await firstRowRuns(profile, 3);
-    const incognito = await firstRowRuns(signedIn, 1);
     return [
       result(
-        'first row, bookmarked /customers URL',
+        'first row, same URL, warm browser profile',
         'ms',
         own.runs,
-        400,
-        `navigation start → first row painted, in a browser profile (HTTP and code cache); the list request alone: median ${String(median(own.api))} ms`,
-      ),
-      result(
-        'first row, same URL, incognito context (no code cache)',
-        'ms',
-        incognito.runs,
         null,
-        `the list request alone: median ${String(median(incognito.api))} ms`,
+        `HTTP and code cache; the list request alone: median ${String(median(own.api))} ms`,
       ),
     ];
   } finally {
@@ -319,7 +399,8 @@ function changeMeasurement(what: 'sort' | 'page', size: 25 | 250): Measurement {
       apiRuns.push(api);
       await page.close();
     }
-    const budget = size === 25 ? 80 : 200;
+    // The issue's budgets: 60 ms at 25 rows, 100 ms at 250.
+    const budget = size === 25 ? 60 : 100;
     return [
       result(
         `${what} change, ${String(size)} rows`,
@@ -385,7 +466,8 @@ const initialJs: Measurement = async ({ browser, base, signedIn }) => {
   for (const response of responses) {
     const answer = await response;
     if (!answer) continue;
-    const size = gzipSync(await answer.body(), { level: 9 }).length;
+    // What crossed the wire: the server sends the build's precompressed brotli/gzip files.
+    const size = (await answer.request().sizes()).responseBodySize;
     const pathname = new URL(answer.url()).pathname;
     all.set(pathname, size);
     if (early.has(pathname)) atFirstRow.set(pathname, size);
@@ -394,14 +476,14 @@ const initialJs: Measurement = async ({ browser, base, signedIn }) => {
   const kb = (sizes: Map<string, number>) => [...sizes.values()].reduce((a, b) => a + b, 0) / 1024;
   return [
     result(
-      'JS gzip requested until the first row',
+      'JS on the wire until the first row',
       'KB',
       [kb(atFirstRow)],
       180,
       `${String(atFirstRow.size)} files`,
     ),
     result(
-      'JS gzip requested after idle (deferred chunks too)',
+      'JS on the wire after idle (deferred chunks too)',
       'KB',
       [kb(all)],
       null,
@@ -427,8 +509,9 @@ const csvImport: Measurement = async ({ base }) => {
 
 /** The order of the report. Append new measurements here. */
 export const MEASUREMENTS: Measurement[] = [
+  freshFirstRow,
+  warmFirstRow,
   initialJs,
-  firstRow,
   changeMeasurement('sort', 25),
   changeMeasurement('page', 25),
   changeMeasurement('sort', 250),
@@ -447,10 +530,11 @@ function printTable(results: Result[]): void {
       `${String(r.median)} ${r.unit}`,
       r.budget === null ? '—' : `< ${String(r.budget)} ${r.unit}`,
       within,
+      r.load === undefined ? '' : r.load.toFixed(1),
       r.runs.length > 1 ? r.runs.join(', ') : '',
     ];
   });
-  const header = ['measurement', 'median', 'budget', '', 'runs'];
+  const header = ['measurement', 'median', 'budget', '', 'load', 'runs'];
   const widths = header.map((h, i) =>
     Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)),
   );
@@ -476,7 +560,7 @@ async function main(): Promise<void> {
   try {
     console.log('Copying the seeded database…');
     cpSync(cached, dataDir, { recursive: true, filter: (source) => !source.endsWith('.lock') });
-    const server = await startServer({ DATA_DIR: dataDir, STATIC_DIR: path.resolve('dist') });
+    const server = await startServer({ DATA_DIR: dataDir, STATIC_DIR: DIST });
     cleanups.push(server.stop);
     console.log(`Server on ${server.url} (pid ${String(server.pid)})`);
 
@@ -493,7 +577,7 @@ async function main(): Promise<void> {
     const bench: BenchContext = { base: server.url, browser, signedIn };
     const results: Result[] = [];
     for (const measurement of MEASUREMENTS) {
-      const produced = await measurement(bench);
+      const produced = (await measurement(bench)).map((r) => ({ ...r, load: loadavg()[0] }));
       for (const r of produced) console.log(`  ${r.name}: ${String(r.median)} ${r.unit}`);
       results.push(...produced);
     }

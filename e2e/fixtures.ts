@@ -10,8 +10,8 @@ export type DemoRole = keyof typeof DEMO_USERS;
 /**
  * Chromium logs every non-2xx response as a console error. A 401 from the session check or from
  * a wrong password is the expected answer in the sign-in journeys, not a bug; so is a 401 for the
- * account and the grid's rows, which the console asks for alongside the session check (a signed-in
- * bookmark then loads faster). Anything else is a bug.
+ * account, the saved views, the grid's rows and its custom-field labels, which the console asks for
+ * alongside the session check (a signed-in bookmark then loads faster). Anything else is a bug.
  */
 function isExpectedAuthFailure(message: ConsoleMessage): boolean {
   const { url } = message.location();
@@ -19,7 +19,9 @@ function isExpectedAuthFailure(message: ConsoleMessage): boolean {
     message
       .text()
       .startsWith('Failed to load resource: the server responded with a status of 401') &&
-    /^\/api\/(auth\/(me|login)|v4\/account|v4\/customers)$/.test(new URL(url, 'http://x').pathname)
+    /^\/api\/(auth\/(me|login)|v4\/account|v4\/customers(\/custom_fields)?|views)$/.test(
+      new URL(url, 'http://x').pathname,
+    )
   );
 }
 

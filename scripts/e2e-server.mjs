@@ -29,8 +29,6 @@ const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['server/cli.ts', 
     SEED: 'demo',
     STATIC_DIR: distDir,
     LOG_LEVEL: 'warn',
-    // The suite signs in and navigates quickly; the limiter is tested in the API suite.
-    RATE_LIMIT_PER_SECOND: '0',
   },
 });
 

@@ -7,10 +7,10 @@ import qs from 'qs';
 import type { Config } from './config';
 import type { Db } from './db/client';
 import { createAccountRepository } from './db/account-repository';
-import { Forbidden, PaymentRequired } from './errors';
 import { authPlugin } from './plugins/auth';
 import { compressionPlugin } from './plugins/compression';
 import { contentTypePlugin } from './plugins/content-type';
+import { customersGate } from './plugins/customers-gate';
 import { errorHandlerPlugin } from './plugins/error-handler';
 import { rateLimitPlugin } from './plugins/rate-limit';
 import { staticFilesPlugin } from './plugins/static-files';
@@ -55,6 +55,14 @@ export async function buildApp({
     logger,
     // Room for a 250-item batch with custom fields; larger bodies get a 413 problem.
     bodyLimit: 4 * 1024 * 1024,
+    // Slow bodies: the whole request must arrive within the timeout (Node answers 408 and closes
+    // the socket). Node checks every connectionsCheckingInterval, so the cut comes at most that
+    // much later: 45 s + 5 s by default, under a minute. headersTimeout must not exceed it.
+    requestTimeout: config.requestTimeoutSeconds * 1000,
+    http: {
+      connectionsCheckingInterval: Math.min(5000, config.requestTimeoutSeconds * 500),
+      headersTimeout: config.requestTimeoutSeconds * 1000,
+    },
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     trustProxy: false,
@@ -65,8 +73,18 @@ export async function buildApp({
     },
   });
 
+  app.decorate('publicUrl', config.publicUrl);
+
+  // Once closing, answers end their connection: a keep-alive socket left open would hold
+  // the drain until keepAliveTimeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
+    if (closing) reply.header('connection', 'close');
     return payload;
   });
 
@@ -100,17 +118,7 @@ export async function buildApp({
         await v4.register(proxyRoutes, { gateway });
         return;
       }
-      v4.addHook('onRequest', async (request) => {
-        if (!request.url.startsWith('/api/v4/customers')) return;
-        // A tariff without customers: every customers endpoint answers 402.
-        if (config.tariff === 'base') throw new PaymentRequired();
-        // Turned off by an administrator: only the switch itself still answers.
-        if (request.url.startsWith('/api/v4/customers/mode')) return;
-        const account = await deps.account.get();
-        if (!account.customersEnabled) {
-          throw new Forbidden('Customers are turned off for this account');
-        }
-      });
+      v4.addHook('onRequest', customersGate({ tariff: config.tariff, account: deps.account }));
       for (const routes of [
         customersModeRoutes,
         customersRoutes,

@@ -16,6 +16,15 @@ const USAGE = `Usage: npm run cli -- <command>
                              add a user (e.g. the first administrator of a SEED=none account)
 Environment: PORT HOST DATA_DIR DATABASE_URL SEED ACCOUNT_TARIFF AMOCRM_BASE_URL AMOCRM_ACCESS_TOKEN`;
 
+/** What `npm start` prints once: where the console is and how to sign in. */
+function greeting(config: ReturnType<typeof loadConfig>): string {
+  const signIn =
+    config.seed === 'demo' && !config.proxy
+      ? 'Sign in as admin@example.com (administrator) or sales@example.com, password demo.'
+      : 'Sign in with an account of yours (add one: npm run cli -- user add --email E --password P --admin).';
+  return `Customers Console: ${config.publicUrl}\n${signIn}\nLogs below are warnings and errors (LOG_LEVEL=info or debug shows every request).`;
+}
+
 async function serve() {
   const config = loadConfig();
   const database = await openConfiguredDatabase(config, (m) => console.log(m));
@@ -24,15 +33,23 @@ async function serve() {
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info(`${signal}: closing`);
-    await app.close();
-    await database.close();
-    process.exit(0);
+    console.log(`${signal}: finishing the requests in flight, then stopping`);
+    try {
+      // Stops accepting, answers what is in flight (a body still arriving is bounded by
+      // REQUEST_TIMEOUT_SECONDS), then closes the database so PGlite's files are consistent.
+      await app.close();
+      await database.close();
+      // A pipe's stdout is asynchronous: exit once the last line is out.
+      process.stdout.write('Stopped\n', () => process.exit(0));
+    } catch (error) {
+      console.error(error);
+      process.exit(1);
+    }
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
-  console.log(`Customers Console on http://${config.host}:${config.port}`);
+  console.log(greeting(config));
 }
 
 async function seed(args: string[]) {

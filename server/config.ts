@@ -20,8 +20,12 @@ const envSchema = z.object({
   AMOCRM_REFRESH_TOKEN: z.string().min(1).optional(),
   /** Requests per second per client before 429; 0 turns the limiter off (benchmarks). */
   RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(0).default(50),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The origin clients reach this server at (HAL links, the CSRF check); default the listen address. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   STATIC_DIR: z.string().default('./dist'),
+  /** A request (headers and body) must arrive within this; a dribbling client is cut off. */
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(45),
 });
 
 /** An amoCRM integration's credentials; the grant starts from a code or a refresh token. */
@@ -89,6 +93,9 @@ export type Config = {
   rateLimitPerSecond: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   staticDir: string;
+  requestTimeoutSeconds: number;
+  /** `scheme://host[:port]` without a trailing slash, as configured (PUBLIC_URL). */
+  publicUrl: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -109,5 +116,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerSecond: e.RATE_LIMIT_PER_SECOND,
     logLevel: e.LOG_LEVEL,
     staticDir: path.resolve(e.STATIC_DIR),
+    requestTimeoutSeconds: e.REQUEST_TIMEOUT_SECONDS,
+    publicUrl: e.PUBLIC_URL
+      ? e.PUBLIC_URL.replace(/\/+$/, '')
+      : `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`,
   };
 }

@@ -57,6 +57,16 @@ export class Unprocessable extends HttpProblem {
   }
 }
 
+/** 429 with the wait in seconds (`retry_after` in the body, `Retry-After` header). */
+export class TooManyRequests extends HttpProblem {
+  constructor(
+    detail: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, 'Too Many Requests', detail, { retry_after: retryAfterSeconds });
+  }
+}
+
 /** A missing entity is not an error in amoCRM: it answers 204 with no body. */
 export class NoContent extends Error {
   constructor() {

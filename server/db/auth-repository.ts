@@ -9,14 +9,30 @@ const LAST_USED_PRECISION = 60;
 /** Looks up the user behind a session or token hash; unknown, expired or revoked → undefined. */
 export function createAuthRepository(db: Db) {
   return {
-    async userBySession(idHash: string, now: number): Promise<UserRow | undefined> {
+    /** A live session: before its absolute expiry and seen after `idleSince`. */
+    async userBySession(
+      idHash: string,
+      now: number,
+      idleSince: number,
+    ): Promise<UserRow | undefined> {
       const rows = await db
-        .select({ user: users })
+        .select({ user: users, lastSeenAt: sessions.lastSeenAt })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
-        .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now)))
+        .where(
+          and(
+            eq(sessions.idHash, idHash),
+            gt(sessions.expiresAt, now),
+            gt(sessions.lastSeenAt, idleSince),
+          ),
+        )
         .limit(1);
-      return rows[0]?.user;
+      const found = rows[0];
+      if (!found) return undefined;
+      if (now - found.lastSeenAt >= LAST_USED_PRECISION) {
+        await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.idHash, idHash));
+      }
+      return found.user;
     },
 
     async userByToken(tokenHash: string, now: number): Promise<UserRow | undefined> {

@@ -3,7 +3,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Company, Contact } from '../../src/contracts/contact';
 import { ACCOUNT_ID } from './account-repository';
 import type { Db } from './client';
-import { companies, contacts } from './schema';
+import { companies, contacts, customerContacts, customers } from './schema';
 
 /** Contacts and companies without their HAL links (those need the request's host). */
 export type ContactRecord = Omit<Contact, '_links'>;
@@ -68,6 +68,28 @@ function toContact(row: typeof contacts.$inferSelect): ContactRecord {
 
 export function createContactRepository(db: Db) {
   return {
+    /**
+     * The customers of each contact, limited by `visibility` (the caller's customers rights),
+     * so a contact never discloses a customer its reader may not see.
+     */
+    async customerIdsOf(
+      contactIds: number[],
+      visibility: SQL | undefined,
+    ): Promise<Map<number, number[]>> {
+      const byContact = new Map<number, number[]>();
+      if (contactIds.length === 0) return byContact;
+      const rows = await db
+        .select({ contactId: customerContacts.contactId, customerId: customerContacts.customerId })
+        .from(customerContacts)
+        .innerJoin(customers, eq(customers.id, customerContacts.customerId))
+        .where(and(inArray(customerContacts.contactId, contactIds), visibility))
+        .orderBy(asc(customerContacts.customerId));
+      for (const row of rows) {
+        byContact.set(row.contactId, [...(byContact.get(row.contactId) ?? []), row.customerId]);
+      }
+      return byContact;
+    },
+
     /** One page of contacts plus one row, so the caller knows whether a next page exists. */
     async listContacts(query: PartyListQuery): Promise<ContactRecord[]> {
       const by = query.order.direction === 'asc' ? asc : desc;

@@ -1,5 +1,6 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { FieldDefinition } from '../services/customer-field-values';
+import { arrayParam } from './bulk-sql';
 import type { Db } from './client';
 import { customerStatuses, customFields, segments, tags, users } from './schema';
 
@@ -65,15 +66,15 @@ export function createCustomerReferences(db: Db) {
             await db
               .select({ id: tags.id, lower: sql<string>`lower(${tags.name})` })
               .from(tags)
-              .where(inArray(sql`lower(${tags.name})`, [...wanted.keys()]))
+              .where(sql`lower(${tags.name}) = any(${arrayParam([...wanted.keys()], 'text')})`)
           ).map((r) => [r.lower, r.id]),
         );
       const found = await find();
-      const missing = [...wanted]
-        .filter(([lower]) => !found.has(lower))
-        .map(([, name]) => ({ name }));
+      const missing = [...wanted].filter(([lower]) => !found.has(lower)).map(([, name]) => name);
       if (!create || missing.length === 0) return found;
-      await db.insert(tags).values(missing).onConflictDoNothing();
+      await db.execute(
+        sql`insert into ${tags} (name) select unnest(${arrayParam(missing, 'text')}) on conflict do nothing`,
+      );
       return find();
     },
   };

@@ -1,5 +1,6 @@
-import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Customer, CustomersWith } from '../../src/contracts/customer';
+import { arrayParam, updateByIds } from './bulk-sql';
 import type { Db } from './client';
 import { loadEmbeds } from './customer-embeds';
 import { listOrder, listWhere, type CustomerListQuery } from './customer-list-query';
@@ -26,11 +27,27 @@ export function createCustomerRepository(db: Db) {
   const live = (visibility: SQL | undefined, ...more: SQL[]) =>
     and(visibility, eq(customers.isDeleted, false), ...more);
 
+  /** Parallel arrays of (customer, other id) pairs: one parameter each, however many pairs. */
+  const pairs = (sets: Map<number, number[]>) => {
+    const owners: number[] = [];
+    const others: number[] = [];
+    for (const [customerId, ids] of sets) {
+      for (const id of ids) {
+        owners.push(customerId);
+        others.push(id);
+      }
+    }
+    return { owners, others };
+  };
+
   const addTags = async (sets: Map<number, number[]>) => {
-    const rows = [...sets].flatMap(([customerId, ids]) =>
-      ids.map((tagId) => ({ customerId, tagId })),
+    const { owners, others } = pairs(sets);
+    if (owners.length === 0) return;
+    await db.execute(
+      sql`insert into ${customerTags} (customer_id, tag_id)
+          select * from unnest(${arrayParam(owners, 'integer')}, ${arrayParam(others, 'integer')})
+          on conflict do nothing`,
     );
-    if (rows.length > 0) await db.insert(customerTags).values(rows).onConflictDoNothing();
   };
 
   return {
@@ -113,8 +130,9 @@ export function createCustomerRepository(db: Db) {
       return inserted.map((r) => r.id).sort((a, b) => a - b);
     },
 
-    async update(id: number, patch: CustomerPatch): Promise<void> {
-      await db.update(customers).set(patch).where(eq(customers.id, id));
+    /** Each customer's own patch, in one statement for a batch that patches the same fields. */
+    async updateMany(rows: Array<{ id: number; patch: CustomerPatch }>): Promise<void> {
+      await updateByIds(db, customers, rows);
     },
 
     /** Replaces the tag set of each customer named in `sets`. */
@@ -127,12 +145,13 @@ export function createCustomerRepository(db: Db) {
     addTags,
 
     async deleteTags(sets: Map<number, number[]>): Promise<void> {
-      for (const [customerId, ids] of sets) {
-        if (ids.length === 0) continue;
-        await db
-          .delete(customerTags)
-          .where(and(eq(customerTags.customerId, customerId), inArray(customerTags.tagId, ids)));
-      }
+      const { owners, others } = pairs(sets);
+      if (owners.length === 0) return;
+      await db.execute(
+        sql`delete from ${customerTags} using
+              unnest(${arrayParam(owners, 'integer')}, ${arrayParam(others, 'integer')}) as d(customer_id, tag_id)
+            where ${customerTags}.customer_id = d.customer_id and ${customerTags}.tag_id = d.tag_id`,
+      );
     },
 
     async replaceSegments(sets: Map<number, number[]>): Promise<void> {
@@ -140,10 +159,13 @@ export function createCustomerRepository(db: Db) {
       await db
         .delete(customerSegments)
         .where(inArray(customerSegments.customerId, [...sets.keys()]));
-      const rows = [...sets].flatMap(([customerId, ids]) =>
-        ids.map((segmentId) => ({ customerId, segmentId })),
+      const { owners, others } = pairs(sets);
+      if (owners.length === 0) return;
+      await db.execute(
+        sql`insert into ${customerSegments} (customer_id, segment_id)
+            select * from unnest(${arrayParam(owners, 'integer')}, ${arrayParam(others, 'integer')})
+            on conflict do nothing`,
       );
-      if (rows.length > 0) await db.insert(customerSegments).values(rows).onConflictDoNothing();
     },
   };
 }

@@ -57,10 +57,23 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: integer('created_at').notNull(),
+    /** Absolute expiry: created_at + the session lifetime, however active the session is. */
     expiresAt: integer('expires_at').notNull(),
+    /** Idle expiry is measured from here (refreshed at most once a minute). */
+    lastSeenAt: integer('last_seen_at').notNull(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
+
+/**
+ * Failed sign-ins per bucket (`email:<sha256>` or `ip:<address>`) in a fixed window. In the
+ * database, not in memory, so several servers on one PostgreSQL count the same attempts.
+ */
+export const loginFailures = pgTable('login_failures', {
+  bucket: text('bucket').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStartedAt: integer('window_started_at').notNull(),
+});
 
 export const apiTokens = pgTable(
   'api_tokens',

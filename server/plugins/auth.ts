@@ -5,6 +5,7 @@ import { createAuthRepository, type UserRow } from '../db/auth-repository';
 import type { Db } from '../db/client';
 import { Forbidden, Unauthorized } from '../errors';
 import type { Principal } from '../services/principal';
+import { SESSION_IDLE_SECONDS } from '../services/session-policy';
 
 export const SESSION_COOKIE = 'cc_session';
 
@@ -32,12 +33,26 @@ export function toPrincipal(user: UserRow, via: Principal['via']): Principal {
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** The CSRF rule: a cookie request that changes state must come from this origin. */
+/** `scheme://host[:port]` with the default port dropped, or undefined for what is not a URL. */
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The CSRF rule: a cookie request that changes state must come from this origin, the
+ * configured PUBLIC_URL. Not the request's Host: an attacker's page can pair a forged Host
+ * (DNS rebinding) with a matching Origin.
+ */
 function isSameOrigin(request: FastifyRequest): boolean {
   if (request.headers['sec-fetch-site'] === 'same-origin') return true;
   const origin = request.headers.origin;
   if (!origin) return false;
-  return origin === `${request.protocol}://${request.host}`;
+  const expected = originOf(request.server.publicUrl);
+  return expected !== undefined && originOf(origin) === expected;
 }
 
 /** The token of an `Authorization: Bearer <token>` header, whatever its case and spacing. */
@@ -64,7 +79,9 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
       return;
     }
     const sessionId = request.cookies[SESSION_COOKIE];
-    const user = sessionId ? await repo.userBySession(sha256(sessionId), now) : undefined;
+    const user = sessionId
+      ? await repo.userBySession(sha256(sessionId), now, now - SESSION_IDLE_SECONDS)
+      : undefined;
     if (!user) throw new Unauthorized('Sign in or send Authorization: Bearer <token>');
     if (UNSAFE_METHODS.has(request.method) && !isSameOrigin(request)) {
       throw new Forbidden('Cross-site request refused: Origin is not this server');

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { HttpProblem, NoContent } from '../errors';
+import { HttpProblem, NoContent, TooManyRequests } from '../errors';
 import { sendProblem } from './problem';
 
 /** Fastify's own client errors, by code, with messages a client can act on. */
@@ -33,6 +33,9 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance, opts: { spa: b
 
   app.setErrorHandler((error: FastifyError | HttpProblem | NoContent, request, reply) => {
     if (error instanceof NoContent) return reply.code(204).send();
+    if (error instanceof TooManyRequests) {
+      reply.header('retry-after', String(error.retryAfterSeconds));
+    }
     if (error instanceof HttpProblem) {
       return sendProblem(reply, error.status, error.message, error.extra, error.title);
     }

@@ -40,7 +40,7 @@ export const rateLimitPlugin = fp(async (app: FastifyInstance, opts: { perSecond
   });
   const limit = app.rateLimit();
   app.addHook('onRequest', async (request, reply) => {
-    // Routes with a limit of their own (sign-in) are counted by that one instead.
+    // A route with a limit of its own (config.rateLimit) is counted by that one instead.
     const route = request.routeOptions;
     if (!(route.url ?? '').startsWith('/api/') || route.config.rateLimit !== undefined) return;
     await limit.call(app, request, reply);

@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { loginBodySchema } from '../../src/contracts/auth';
 import { principalOf, SESSION_COOKIE } from '../plugins/auth';
-import { createAuthService, SESSION_TTL_SECONDS } from '../services/auth-service';
+import { createAuthService } from '../services/auth-service';
+import { SESSION_TTL_SECONDS } from '../services/session-policy';
 import { createDemoUsersService } from '../services/demo-users-service';
 import type { RouteDeps } from './deps';
 import { presentLiveMe } from '../proxy/gateway-auth';
@@ -9,41 +10,26 @@ import { tokenRoutes } from './auth-tokens';
 import { presentUser } from './user-presenter';
 import { parseWhole } from './validate';
 
-/** Brute force is slowed per address and per email, whatever the global limit is. */
-const LOGIN_RATE_LIMIT = {
-  max: 10,
-  timeWindow: '1 minute',
-  // After body parsing, so the key can include the email being tried.
-  hook: 'preHandler' as const,
-  keyGenerator: (request: FastifyRequest) => {
-    const body = request.body as { email?: unknown } | undefined;
-    const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
-    return `login:${request.ip}:${email}`;
-  },
-};
-
 /** Console sign-in (`/api/auth/*`): not part of amoCRM's API, so plain JSON, full paths. */
 export async function authRoutes(app: FastifyInstance, deps: RouteDeps) {
   const auth = createAuthService(deps);
   const demoUsers = createDemoUsersService(deps);
 
-  app.post(
-    '/api/auth/login',
-    // The login limiter exists only where the global one does (RATE_LIMIT_PER_SECOND > 0).
-    deps.config.rateLimitPerSecond > 0 ? { config: { rateLimit: LOGIN_RATE_LIMIT } } : {},
-    async (request, reply) => {
-      const body = parseWhole(loginBodySchema, request.body);
-      const { user, sessionId } = await auth.login(body.email, body.password);
-      reply.setCookie(SESSION_COOKIE, sessionId, {
-        httpOnly: true,
-        sameSite: 'lax',
-        path: '/',
-        secure: request.protocol === 'https',
-        maxAge: SESSION_TTL_SECONDS,
-      });
-      return presentUser(request, user);
-    },
-  );
+  // Failed sign-ins are throttled per email and per address in the service (the database keeps
+  // the counts, so every server instance sees them); successes are never limited.
+  app.post('/api/auth/login', async (request, reply) => {
+    const body = parseWhole(loginBodySchema, request.body);
+    const { user, sessionId } = await auth.login(body.email, body.password, request.ip);
+    reply.setCookie(SESSION_COOKIE, sessionId, {
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      // Behind a TLS proxy the request itself is plain http: the public URL says.
+      secure: deps.config.publicUrl.startsWith('https:'),
+      maxAge: SESSION_TTL_SECONDS,
+    });
+    return presentUser(request, user);
+  });
 
   app.get('/api/auth/me', { onRequest: app.requireUser }, async (request) => {
     const me = presentUser(request, await auth.me(principalOf(request).id));

@@ -7,7 +7,7 @@ import {
   contactsPageSchema,
 } from '../../src/contracts/contact';
 import { problemSchema } from '../../src/contracts/problem';
-import { companies, contacts } from '../db/schema';
+import { companies, contacts, customerContacts, customers } from '../db/schema';
 import { ADMIN, createTestApp, SALES, type TestApp } from '../test/test-app';
 
 let t: TestApp;
@@ -175,5 +175,43 @@ describe('companies', () => {
     expect((await get('/api/v4/companies/2147483647')).statusCode).toBe(204);
     expect((await get('/api/v4/companies/0')).statusCode).toBe(400);
     expect((await get('/api/v4/companies?query=no-such-company-xyz')).statusCode).toBe(204);
+  });
+});
+
+describe('GET /api/v4/contacts?with=customers', () => {
+  it("embeds each contact's customers, only those the reader may see", async () => {
+    const linked = await t.database.db
+      .select({
+        contactId: customerContacts.contactId,
+        customerId: customerContacts.customerId,
+        owner: customers.responsibleUserId,
+      })
+      .from(customerContacts)
+      .innerJoin(customers, eq(customers.id, customerContacts.customerId))
+      .limit(50);
+    const sample = linked[0];
+    if (!sample) throw new Error('the test seed links no contacts to customers');
+    const url = `/api/v4/contacts?with=customers&filter[id][]=${sample.contactId}`;
+
+    const asAdmin = contactsPageSchema.parse(ok(await get(url)));
+    const expectedAll = linked
+      .filter((row) => row.contactId === sample.contactId)
+      .map((row) => row.customerId);
+    const embedded = asAdmin._embedded.contacts[0]?._embedded?.customers.map((c) => c.id);
+    expect(embedded?.sort()).toEqual(expectedAll.sort());
+
+    // A reader who may see only their own customers sees none of someone else's.
+    const reader = await t.createUser({
+      customers: { view: 'M', edit: 'M', add: 'M', delete: 'D', export: 'D' },
+    });
+    const asReader = contactsPageSchema.parse(ok(await get(url, reader.email)));
+    expect(asReader._embedded.contacts[0]?._embedded?.customers).toEqual([]);
+  });
+
+  it('leaves contacts without _embedded when not asked, and refuses a non-string with', async () => {
+    const plain = contactsPageSchema.parse(ok(await get('/api/v4/contacts?limit=3')));
+    expect(plain._embedded.contacts.every((c) => c._embedded === undefined)).toBe(true);
+    const bad = await get('/api/v4/contacts?with[a]=customers');
+    expect(bad.statusCode).toBe(400);
   });
 });

@@ -8,6 +8,7 @@ import type {
 import type { z } from 'zod';
 import type { PartyListQuery } from '../db/contact-repository';
 import { BadRequest } from '../errors';
+import { principalOf } from '../plugins/auth';
 import { createContactService } from '../services/contact-service';
 import type { RouteDeps } from './deps';
 import { pageLinks, selfLink } from './hal';
@@ -24,6 +25,13 @@ export function searchText(raw: unknown): string | undefined {
   if (raw.length > QUERY_MAX) throw new BadRequest(`query must be at most ${QUERY_MAX} characters`);
   const text = raw.trim();
   return text === '' ? undefined : text;
+}
+
+/** amoCRM's `with` on contacts; `customers` is the one this server embeds, others are ignored. */
+function withCustomers(raw: unknown): boolean {
+  if (raw === undefined) return false;
+  if (typeof raw !== 'string') throw new BadRequest('with must be a comma-separated string');
+  return raw.split(',').some((part) => part.trim() === 'customers');
 }
 
 function parsePartyQuery(query: Query): PartyListQuery {
@@ -64,9 +72,30 @@ export async function contactsRoutes(app: FastifyInstance, deps: RouteDeps) {
   app.get<{ Querystring: Query }>('/contacts', async (request, reply) => {
     const query = parsePartyQuery(request.query);
     const { items, hasNext } = await service.listContacts(query);
+    const customersOf = withCustomers(request.query.with)
+      ? await service.customersOf(
+          principalOf(request),
+          items.map((item) => item.id),
+        )
+      : undefined;
     const body: z.infer<typeof contactsPageSchema> = {
       ...pageLinks(request, query.page, hasNext),
-      _embedded: { contacts: items.map((item) => contactOut(request, item)) },
+      _embedded: {
+        contacts: items.map((item) => {
+          const contact = contactOut(request, item);
+          if (!customersOf) return contact;
+          const ids = customersOf.get(item.id) ?? [];
+          return {
+            ...contact,
+            _embedded: {
+              customers: ids.map((id) => ({
+                id,
+                _links: selfLink(request, `/api/v4/customers/${id}`),
+              })),
+            },
+          };
+        }),
+      },
     };
     reply.type('application/hal+json');
     return body;

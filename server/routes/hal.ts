@@ -1,8 +1,15 @@
 import type { FastifyRequest } from 'fastify';
 
-/** amoCRM links are absolute URLs on the account's own host. */
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** PUBLIC_URL: where clients reach this server, never taken from a request's Host. */
+    publicUrl: string;
+  }
+}
+
+/** amoCRM links are absolute URLs on the account's own host: the configured one. */
 export function absoluteUrl(request: FastifyRequest, path: string): string {
-  return `${request.protocol}://${request.host}${path}`;
+  return `${request.server.publicUrl}${path}`;
 }
 
 export function selfLink(request: FastifyRequest, path: string) {

@@ -6,6 +6,8 @@ import {
   type PartyListQuery,
 } from '../db/contact-repository';
 import { NoContent } from '../errors';
+import type { Principal } from './principal';
+import { customerVisibility } from './rights';
 
 export type Page<T> = { items: T[]; hasNext: boolean };
 
@@ -24,6 +26,10 @@ export function createContactService({ db }: { db: Db }) {
   return {
     async listContacts(query: PartyListQuery): Promise<Page<ContactRecord>> {
       return page(await repo.listContacts(query), query.limit);
+    },
+    /** `with=customers`: each contact's customers that `principal` may see, by id. */
+    async customersOf(principal: Principal, contactIds: number[]): Promise<Map<number, number[]>> {
+      return repo.customerIdsOf(contactIds, customerVisibility(principal));
     },
     async getContact(id: number): Promise<ContactRecord> {
       const found = await repo.findContact(id);

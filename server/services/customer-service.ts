@@ -13,6 +13,7 @@ import { createCustomerReferences } from '../db/customer-references';
 import { createCustomerRepository, type CustomerInsert } from '../db/customer-repository';
 import { Forbidden, NoContent, ValidationFailed } from '../errors';
 import type { BatchItem } from '../routes/validate';
+import { assertBatchCost } from './batch-cost';
 import { mergeFieldValues } from './customer-field-values';
 import { updateCustomers, type UpdateItem } from './customer-update';
 import { checkWriteItem, loadWriteContext, resolveTags, tagNamesOf } from './customer-write-checks';
@@ -58,6 +59,7 @@ export function createCustomerService({ db, account }: { db: Db; account: Accoun
       items: Array<BatchItem<CustomerCreateParsed>>,
     ): Promise<WriteResult[]> {
       if (!mayEver(principal, 'add')) throw new Forbidden('You have no right to add customers');
+      assertBatchCost(items.map((i) => i.value));
       const mode = (await account.get()).customersMode;
       const now = nowSeconds();
       // Checks run inside the transaction too, so a tag or segment deleted meanwhile cannot slip in.
@@ -118,6 +120,7 @@ export function createCustomerService({ db, account }: { db: Db; account: Accoun
       principal: Principal,
       items: Array<BatchItem<UpdateItem>>,
     ): Promise<WriteResult[]> {
+      assertBatchCost(items.map((i) => i.value));
       const mode = (await account.get()).customersMode;
       return db.transaction((tx) => updateCustomers(tx, principal, mode, items, nowSeconds()));
     },

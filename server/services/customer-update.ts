@@ -117,9 +117,11 @@ export async function updateCustomers(
   const added = new Map<number, number[]>();
   const deleted = new Map<number, number[]>();
   const segments = new Map<number, number[]>();
-  for (const [index, { value }] of items.entries()) {
-    // Drizzle leaves undefined keys out of SET, so absent fields stay as they are.
-    await repo.update(value.id, patches[index]!);
+  // Undefined keys are left out of SET, so absent fields stay as they are.
+  await repo.updateMany(
+    items.map(({ value }, index) => ({ id: value.id, patch: patches[index]! })),
+  );
+  for (const { value } of items) {
     if (value._embedded?.tags) replaced.set(value.id, resolveTags(value._embedded.tags, byName));
     if (value.tags_to_add) added.set(value.id, resolveTags(value.tags_to_add, byName));
     if (value.tags_to_delete)

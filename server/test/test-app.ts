@@ -71,7 +71,13 @@ export async function createTestApp(
   env: Record<string, string> = {},
   options: Pick<BuildOptions, 'gateway'> = {},
 ): Promise<TestApp> {
-  const config = loadConfig({ RATE_LIMIT_PER_SECOND: '0', STATIC_DIR: '/nonexistent', ...env });
+  const config = loadConfig({
+    RATE_LIMIT_PER_SECOND: '0',
+    STATIC_DIR: '/nonexistent',
+    // inject()'s default Host: links and the CSRF check expect this origin.
+    PUBLIC_URL: ORIGIN,
+    ...env,
+  });
   const { database, drop } = await cloneDatabase();
   const app = await buildApp({ db: database.db, config, ...options });
   const cookies = new Map<string, string>();

@@ -24,6 +24,12 @@ export const contactSchema = z.object({
   first_name: z.string(),
   last_name: z.string(),
   is_unsorted: z.boolean(),
+  /** With `with=customers`: the customers of this contact that the caller may see. */
+  _embedded: z.optional(
+    z.object({
+      customers: z.array(z.object({ id: z.int(), _links: z.object({ self: halLinkSchema }) })),
+    }),
+  ),
 });
 export type Contact = z.infer<typeof contactSchema>;
 export const contactsPageSchema = halCollectionSchema('contacts', contactSchema);

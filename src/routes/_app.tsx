@@ -11,9 +11,11 @@ import { RouteErrorComponent } from '../components/error-state';
 import { PagePending } from '../components/page-pending';
 import { accountQueries } from '../api/account-queries';
 import { customerQueries } from '../api/customers';
+import { referenceQueries } from '../api/reference';
 import { savedViewQueries } from '../api/saved-views';
 import { authQueries } from '../api/auth-queries';
 import { useLogout } from '../features/auth/api/auth-mutations';
+import { CommandPaletteTrigger } from '../features/command-palette/command-palette-trigger';
 import { SavedViewsNav } from '../features/saved-views/saved-views-nav';
 import { isUnauthorized } from '../lib/api-error';
 
@@ -57,6 +59,9 @@ function startWithSessionCheck(queryClient: QueryClient, matches: MakeRouteMatch
   for (const match of matches) {
     if (match.routeId === '/_app/customers/') {
       start(queryClient.query({ ...customerQueries.list(match.loaderDeps.listQuery), ...quiet }));
+      // The column labels: needed in either customers mode and for every user, so it need not
+      // wait for the account and the session like segments, statuses and users do.
+      start(queryClient.query({ ...referenceQueries.customFields(), ...quiet }));
     }
   }
 }
@@ -79,6 +84,7 @@ function AppRoute() {
       live={me.live_account !== undefined}
       user={{ name: me.name, email: me.email }}
       navItems={me.rights.is_admin ? ADMIN_NAV_ITEMS : NAV_ITEMS}
+      headerActions={<CommandPaletteTrigger me={me} />}
       navExtra={(closeNavbar) => (
         <SavedViewsNav isAdmin={me.rights.is_admin} onNavigate={closeNavbar} />
       )}

@@ -18,6 +18,8 @@ interface AppLayoutProps {
   live?: boolean;
   user: { name: string; email: string };
   navItems: readonly NavItem[];
+  /** Header controls before the user menu (the command palette's button). */
+  headerActions?: ReactNode;
   /** More navbar content under the items (saved views); gets the panel's close for phones. */
   navExtra?: (closeNavbar: () => void) => ReactNode;
   onSignOut: () => void;
@@ -39,6 +41,7 @@ export function AppLayout({
   user,
   navItems,
   navExtra,
+  headerActions,
   onSignOut,
   children,
 }: AppLayoutProps) {
@@ -68,6 +71,7 @@ export function AppLayout({
           )}
         </div>
         <div className={classes.headerEnd}>
+          {headerActions}
           <DeferredHeaderMenus name={user.name} email={user.email} onSignOut={onSignOut} />
         </div>
       </header>

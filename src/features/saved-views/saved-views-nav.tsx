@@ -55,7 +55,13 @@ export function SavedViewsNav({ isAdmin, onNavigate }: SavedViewsNavProps) {
         >
           <span className={classes.name}>{view.name}</span>
           {view.shared && (
-            <Badge size="xs" variant="light" color="gray" aria-label="Shared with everyone">
+            <Badge
+              size="xs"
+              variant="light"
+              color="gray"
+              style={{ flexShrink: 0 }}
+              aria-label="Shared with everyone"
+            >
               Shared
             </Badge>
           )}
