@@ -16,6 +16,8 @@ import { errorHandlerPlugin } from './plugins/error-handler';
 import { clientErrorHandler, frameworkErrors } from './plugins/framework-errors';
 import { rateLimitPlugin } from './plugins/rate-limit';
 import { staticFilesPlugin } from './plugins/static-files';
+import { createGateway, type GatewayOptions } from './proxy/gateway';
+import { gatewayAuthPlugin } from './proxy/gateway-auth';
 import { proxyRoutes } from './proxy/proxy-routes';
 import { accountRoutes } from './routes/account';
 import { authRoutes } from './routes/auth';
@@ -40,6 +42,8 @@ export type BuildOptions = {
   config: Config;
   /** Pino options or false; tests pass false. */
   logger?: boolean | { level: string };
+  /** Gateway-mode knobs for tests (queue pace, upstream timeout). */
+  gateway?: GatewayOptions;
 };
 
 /** The whole server, ready for `inject` or `listen` (only cli.ts listens). */
@@ -47,6 +51,7 @@ export async function buildApp({
   db,
   config,
   logger = false,
+  gateway: gatewayOptions,
 }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
@@ -104,8 +109,11 @@ export async function buildApp({
   }
   await app.register(authPlugin, { db });
 
-  const deps: RouteDeps = { db, config, account: createAccountRepository(db) };
+  const gateway = config.proxy ? createGateway(config.proxy, db, gatewayOptions) : undefined;
+  if (gateway) app.addHook('onClose', async () => gateway.close());
+  const deps: RouteDeps = { db, config, account: createAccountRepository(db), gateway };
   await app.register(healthRoutes, deps);
+  if (gateway) await app.register(gatewayAuthPlugin, { gateway });
   await app.register(authRoutes, deps);
   // Saved views live in the console's own database, in gateway mode too.
   await app.register(savedViewsRoutes, deps);
@@ -113,8 +121,8 @@ export async function buildApp({
   await app.register(
     async (v4) => {
       v4.addHook('onRequest', v4.requireUser);
-      if (config.proxy) {
-        await v4.register(proxyRoutes, deps);
+      if (gateway) {
+        await v4.register(proxyRoutes, { gateway });
         return;
       }
       v4.addHook('onRequest', customersGate({ tariff: config.tariff, account: deps.account }));

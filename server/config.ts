@@ -11,6 +11,13 @@ const envSchema = z.object({
   ACCOUNT_TARIFF: z.enum(['advanced', 'base']).default('advanced'),
   AMOCRM_BASE_URL: z.string().url().optional(),
   AMOCRM_ACCESS_TOKEN: z.string().min(1).optional(),
+  /** An amoCRM integration (OAuth 2.0) instead of a long-lived token. */
+  AMOCRM_CLIENT_ID: z.string().min(1).optional(),
+  AMOCRM_CLIENT_SECRET: z.string().min(1).optional(),
+  AMOCRM_REDIRECT_URI: z.string().url().optional(),
+  /** The integration's authorization code (20 minutes) or a refresh token, to start from. */
+  AMOCRM_AUTH_CODE: z.string().min(1).optional(),
+  AMOCRM_REFRESH_TOKEN: z.string().min(1).optional(),
   /** Requests per second per client before 429; 0 turns the limiter off (benchmarks). */
   RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(0).default(50),
   /** The origin clients reach this server at (HAL links, the CSRF check); default the listen address. */
@@ -21,6 +28,60 @@ const envSchema = z.object({
   REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(45),
 });
 
+/** An amoCRM integration's credentials; the grant starts from a code or a refresh token. */
+export type OAuthConfig = {
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  grant: { type: 'authorization_code'; code: string } | { type: 'refresh_token'; token: string };
+};
+
+/** Gateway mode: a long-lived token, or an integration whose tokens the server refreshes. */
+export type ProxyConfig =
+  | { baseUrl: string; accessToken: string; oauth?: undefined }
+  | { baseUrl: string; accessToken?: undefined; oauth: OAuthConfig };
+
+function proxyConfig(e: z.infer<typeof envSchema>): ProxyConfig | undefined {
+  const oauthVars = [e.AMOCRM_CLIENT_ID, e.AMOCRM_CLIENT_SECRET, e.AMOCRM_REDIRECT_URI];
+  const anyOauth = oauthVars.some(Boolean) || Boolean(e.AMOCRM_AUTH_CODE ?? e.AMOCRM_REFRESH_TOKEN);
+  if (!e.AMOCRM_BASE_URL) {
+    if (e.AMOCRM_ACCESS_TOKEN || anyOauth) {
+      throw new Error('Gateway mode needs AMOCRM_BASE_URL (https://<subdomain>.amocrm.ru)');
+    }
+    return undefined;
+  }
+  const baseUrl = e.AMOCRM_BASE_URL.replace(/\/$/, '');
+  if (e.AMOCRM_ACCESS_TOKEN) {
+    if (anyOauth)
+      throw new Error('Set AMOCRM_ACCESS_TOKEN or the AMOCRM_CLIENT_* variables, not both');
+    return { baseUrl, accessToken: e.AMOCRM_ACCESS_TOKEN };
+  }
+  if (!e.AMOCRM_CLIENT_ID || !e.AMOCRM_CLIENT_SECRET || !e.AMOCRM_REDIRECT_URI) {
+    throw new Error(
+      'Gateway mode needs AMOCRM_ACCESS_TOKEN, or AMOCRM_CLIENT_ID, AMOCRM_CLIENT_SECRET and AMOCRM_REDIRECT_URI',
+    );
+  }
+  const grant = e.AMOCRM_AUTH_CODE
+    ? ({ type: 'authorization_code', code: e.AMOCRM_AUTH_CODE } as const)
+    : e.AMOCRM_REFRESH_TOKEN
+      ? ({ type: 'refresh_token', token: e.AMOCRM_REFRESH_TOKEN } as const)
+      : undefined;
+  if (!grant) {
+    throw new Error(
+      'An amoCRM integration needs AMOCRM_AUTH_CODE or AMOCRM_REFRESH_TOKEN to start',
+    );
+  }
+  return {
+    baseUrl,
+    oauth: {
+      clientId: e.AMOCRM_CLIENT_ID,
+      clientSecret: e.AMOCRM_CLIENT_SECRET,
+      redirectUri: e.AMOCRM_REDIRECT_URI,
+      grant,
+    },
+  };
+}
+
 export type Config = {
   port: number;
   host: string;
@@ -28,7 +89,7 @@ export type Config = {
   databaseUrl: string | undefined;
   seed: 'demo' | 'none';
   tariff: 'advanced' | 'base';
-  proxy: { baseUrl: string; accessToken: string } | undefined;
+  proxy: ProxyConfig | undefined;
   rateLimitPerSecond: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   staticDir: string;
@@ -44,9 +105,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  if (Boolean(e.AMOCRM_BASE_URL) !== Boolean(e.AMOCRM_ACCESS_TOKEN)) {
-    throw new Error('Proxy mode needs both AMOCRM_BASE_URL and AMOCRM_ACCESS_TOKEN');
-  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -54,10 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     seed: e.SEED,
     tariff: e.ACCOUNT_TARIFF,
-    proxy:
-      e.AMOCRM_BASE_URL && e.AMOCRM_ACCESS_TOKEN
-        ? { baseUrl: e.AMOCRM_BASE_URL.replace(/\/$/, ''), accessToken: e.AMOCRM_ACCESS_TOKEN }
-        : undefined,
+    proxy: proxyConfig(e),
     rateLimitPerSecond: e.RATE_LIMIT_PER_SECOND,
     logLevel: e.LOG_LEVEL,
     staticDir: path.resolve(e.STATIC_DIR),

@@ -372,3 +372,19 @@ export const savedViewDefaults = pgTable('saved_view_defaults', {
     .notNull()
     .references(() => savedViews.id, { onDelete: 'cascade' }),
 });
+
+/**
+ * OAuth 2.0 tokens of the live amoCRM account (gateway mode with an integration), one row per
+ * account URL. amoCRM rotates the refresh token on every refresh, so the latest one must outlive
+ * a restart and be shared by every instance. `credentials_hash` is a hash of the authorization
+ * code / refresh token given in the environment when this row was made: a new one there wins.
+ * Secrets: never logged, never sent to the browser.
+ */
+export const amocrmOauthTokens = pgTable('amocrm_oauth_tokens', {
+  baseUrl: text('base_url').primaryKey(),
+  accessToken: text('access_token').notNull(),
+  refreshToken: text('refresh_token').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+  credentialsHash: text('credentials_hash').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});

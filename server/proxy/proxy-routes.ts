@@ -1,17 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendProblem } from '../plugins/problem';
 import { absoluteUrl } from '../routes/hal';
-import type { Config } from '../config';
-import { HttpProblem } from '../errors';
+import { BadRequest, HttpProblem } from '../errors';
+import { principalOf } from '../plugins/auth';
+import type { Gateway } from './gateway';
+import { authorize, type Plan } from './gateway-policy';
+import { gatewayPrincipal } from './gateway-principal';
 import { rewriteLinks } from './rewrite-links';
-import { BadGateway, createUpstream, type Upstream, type UpstreamResponse } from './upstream';
+import { BadGateway, type Upstream } from './upstream';
+import { UpstreamRateLimited, type QueuedResponse } from './upstream-queue';
 
-/** RouteDeps satisfies this; the gateway needs only the proxy settings. */
-export type ProxyOptions = {
-  config: Pick<Config, 'proxy'>;
-  /** Tests shorten it; the default suits amoCRM's own 504s on big batches. */
-  upstreamTimeoutMs?: number;
-};
+/** RouteDeps satisfies this when the server runs in gateway mode. */
+export type ProxyOptions = { gateway: Gateway };
 
 function header(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];
@@ -22,17 +22,53 @@ function isJson(contentType: string | undefined): boolean {
   return contentType !== undefined && /^application\/([\w.+-]+\+)?json\b/i.test(contentType);
 }
 
+/** Where the request goes: dot segments resolved the way the upstream URL will resolve them. */
+function targetOf(url: string): { path: string; query: string } {
+  const parsed = new URL(url, 'http://gateway.invalid');
+  if (!parsed.pathname.startsWith('/api/v4/')) {
+    throw new BadRequest('Only /api/v4/ paths are forwarded');
+  }
+  const mark = url.indexOf('?');
+  return {
+    path: parsed.pathname.slice('/api/v4'.length),
+    query: mark === -1 ? '' : url.slice(mark + 1),
+  };
+}
+
+/** Applies the policy's filter to a JSON answer; undefined means nothing is left to show. */
+async function filtered(answer: QueuedResponse, plan: Plan): Promise<QueuedResponse | undefined> {
+  if (!plan.filter || answer.status !== 200 || !isJson(answer.contentType)) return answer;
+  let parsed: Parameters<NonNullable<Plan['filter']>>[0];
+  try {
+    parsed = JSON.parse(answer.body.toString('utf8')) as typeof parsed;
+  } catch {
+    throw new BadGateway('amoCRM answered with JSON the gateway cannot read');
+  }
+  const kept = await plan.filter(parsed);
+  if (kept === undefined) return undefined;
+  return { ...answer, body: Buffer.from(JSON.stringify(kept), 'utf8') };
+}
+
 /** Sends the upstream answer back as it came, except what only makes sense upstream. */
 function relay(
   request: FastifyRequest,
   reply: FastifyReply,
   upstream: Upstream,
-  answer: UpstreamResponse,
+  answer: QueuedResponse,
+  busyThreshold: number,
 ) {
   const { status, contentType, retryAfter, body } = answer;
+  // The console shows "Waiting for amoCRM…" when it sees this.
+  if (answer.waiting > busyThreshold) reply.header('x-upstream-queue', String(answer.waiting));
   if (contentType && /^text\/html\b/i.test(contentType)) {
     // amoCRM's ban page and nginx errors are HTML; the console only understands problem+json.
     throw new BadGateway(`amoCRM answered ${status} with an HTML page instead of the API`);
+  }
+  if (status === 401) {
+    // Passed on, the console would take it for its own session ending and sign the user out.
+    throw new BadGateway(
+      'amoCRM refused the gateway’s token (401): an administrator must renew AMOCRM_ACCESS_TOKEN or reconnect the integration',
+    );
   }
   if (status >= 300 && status < 400) {
     throw new BadGateway(`amoCRM answered ${status} (a redirect); check AMOCRM_BASE_URL`);
@@ -64,9 +100,7 @@ function relay(
  * Registered inside the authenticated /api/v4 scope instead of the local routes.
  */
 export async function proxyRoutes(app: FastifyInstance, deps: ProxyOptions) {
-  const proxy = deps.config.proxy;
-  if (!proxy) throw new Error('proxyRoutes needs AMOCRM_BASE_URL and AMOCRM_ACCESS_TOKEN');
-  const upstream = createUpstream({ ...proxy, timeoutMs: deps.upstreamTimeoutMs });
+  const { upstream, queue, users } = deps.gateway;
 
   // Bodies go upstream byte for byte, whatever their type: no parsing, no re-serializing here.
   app.removeAllContentTypeParsers();
@@ -76,15 +110,34 @@ export async function proxyRoutes(app: FastifyInstance, deps: ProxyOptions) {
 
   app.all('/*', async (request, reply) => {
     try {
-      const answer = await upstream.forward({
+      const { path, query } = targetOf(request.url);
+      const body = Buffer.isBuffer(request.body) ? request.body : undefined;
+      // Checked before anything is forwarded, with the rights of the account user of this email.
+      const principal = await gatewayPrincipal(principalOf(request), users);
+      const plan = await authorize({
+        principal,
+        users,
+        queue,
         method: request.method,
-        url: request.url,
+        path,
+        query,
+        body,
+      });
+      const search = plan.query ?? query;
+      const sent = await queue.send({
+        method: request.method,
+        url: `/api/v4${path}${search ? `?${search}` : ''}`,
         contentType: header(request, 'content-type'),
         accept: header(request, 'accept'),
-        body: Buffer.isBuffer(request.body) ? request.body : undefined,
+        body,
       });
-      return relay(request, reply, upstream, answer);
+      const answer = await filtered(sent, plan);
+      if (!answer) return reply.code(204).send();
+      return relay(request, reply, upstream, answer, queue.busyThreshold);
     } catch (error) {
+      if (error instanceof UpstreamRateLimited) {
+        reply.header('retry-after', String(error.extra.retry_after));
+      }
       // The error handler keeps domain errors quiet; a failing upstream is worth a line.
       // Only the status and our own detail: no headers, so no token, reaches the log.
       if (error instanceof HttpProblem && error.status >= 500) {

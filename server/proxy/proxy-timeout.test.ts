@@ -2,9 +2,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { problemSchema } from '../../src/contracts/problem';
+import { ADMIN_RIGHTS } from '../db/seed-base';
 import { contentTypePlugin } from '../plugins/content-type';
 import { errorHandlerPlugin } from '../plugins/error-handler';
 import { startFakeUpstream, type FakeUpstream } from './fake-upstream';
+import { createGateway } from './gateway';
 import { proxyRoutes } from './proxy-routes';
 
 const TOKEN = 'live-account-token-do-not-log';
@@ -28,10 +30,27 @@ beforeAll(async () => {
   app = Fastify({ logger: { level: 'trace', stream } });
   await app.register(errorHandlerPlugin, { spa: false });
   await app.register(contentTypePlugin);
+  // The gateway alone has no sign-in: every request comes from the account's admin.
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request) => {
+    request.principal = {
+      id: 1,
+      name: 'Admin',
+      email: 'admin@example.com',
+      isAdmin: true,
+      groupId: null,
+      rights: { ...ADMIN_RIGHTS },
+      via: 'token',
+    };
+  });
   await app.register(proxyRoutes, {
     prefix: '/api/v4',
-    config: { proxy: { baseUrl: upstream.url, accessToken: TOKEN } },
-    upstreamTimeoutMs: 300,
+    gateway: createGateway(
+      { baseUrl: upstream.url, accessToken: TOKEN },
+      // A long-lived token: the gateway never touches the database here.
+      undefined as never,
+      { upstreamTimeoutMs: 300 },
+    ),
   });
 });
 

@@ -165,24 +165,82 @@ describe('proxy mode: the console on a live amoCRM account', () => {
     expect(response.body).toBe(JSON.stringify(problem));
   });
 
-  it('passes a 429 through with its Retry-After', async () => {
+  it('passes a 429 back only when amoCRM asks for a pause over 10 s, with its Retry-After', async () => {
     const body = {
       title: 'Too Many Requests',
       type: 'https://httpstatus.es/429',
       status: 429,
       detail: 'You have sent too many requests in a given amount of time. Please try again later.',
-      retry_after: 3,
+      retry_after: 300,
     };
-    upstream.reply(429, PROBLEM, JSON.stringify(body), { 'retry-after': '3' });
+    upstream.reply(429, PROBLEM, JSON.stringify(body), { 'retry-after': '300' });
     const response = await t.app.inject({
       method: 'GET',
       url: '/api/v4/customers',
       headers: { cookie },
     });
     expect(response.statusCode).toBe(429);
-    expect(response.headers['retry-after']).toBe('3');
-    expect(response.json()).toEqual(body);
+    expect(response.headers['retry-after']).toBe('300');
+    expect(response.headers['content-type']).toBe(PROBLEM);
+    expect(problemSchema.parse(response.json())).toMatchObject({ status: 429, retry_after: 300 });
+    expect(upstream.received).toHaveLength(1);
   });
+
+  it('waits out a short 429 inside the gateway: the caller gets the answer that followed', async () => {
+    let calls = 0;
+    upstream.answer((_request, response) => {
+      calls++;
+      if (calls === 1) {
+        response.writeHead(429, { 'content-type': PROBLEM, 'retry-after': '1' });
+        response.end('{"status":429,"title":"Too Many Requests","retry_after":1}');
+        return;
+      }
+      response.writeHead(200, { 'content-type': HAL });
+      response.end('{"_links":{},"_embedded":{"customers":[]}}');
+    });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/v4/customers',
+      headers: { cookie },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(upstream.received).toHaveLength(2);
+  });
+
+  it('answers a burst of 100 in full, never a 429, at no more than 7 requests a second upstream', async () => {
+    // A stand-in that enforces amoCRM's limit: an eighth request within one second gets a 429.
+    const started: number[] = [];
+    upstream.answer((_request, response) => {
+      const now = performance.now();
+      started.push(now);
+      const recent = started.filter((at) => now - at < 1000).length;
+      if (recent > 7) {
+        response.writeHead(429, { 'content-type': PROBLEM, 'retry-after': '1' });
+        response.end('{"status":429,"title":"Too Many Requests","retry_after":1}');
+        return;
+      }
+      response.writeHead(200, { 'content-type': HAL });
+      response.end('{"_links":{},"_embedded":{"customers":[]}}');
+    });
+    const responses = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        t.app.inject({
+          method: 'GET',
+          url: `/api/v4/customers?page=${i + 1}`,
+          headers: { cookie },
+        }),
+      ),
+    );
+    expect(responses.map((r) => r.statusCode)).toEqual(Array.from({ length: 100 }, () => 200));
+    expect(upstream.received).toHaveLength(100);
+    const busiestSecond = Math.max(
+      ...started.map((from) => started.filter((at) => at >= from && at - from < 1000).length),
+    );
+    expect(busiestSecond).toBeLessThanOrEqual(7);
+    // Those at the back of the line were told the queue was long.
+    expect(responses.at(-1)!.headers['x-upstream-queue']).toMatch(/^\d+$/);
+    expect(Number(responses.at(-1)!.headers['x-upstream-queue'])).toBeGreaterThan(10);
+  }, 30_000);
 
   it('turns a non-JSON 429 into a problem the console can read, keeping Retry-After', async () => {
     upstream.reply(429, 'text/plain', 'slow down', { 'retry-after': '5' });
@@ -294,11 +352,20 @@ describe('proxy mode: the console on a live amoCRM account', () => {
     expect(upstream.received).toHaveLength(0);
   });
 
-  it('still signs users in locally, without asking amoCRM', async () => {
+  it('still signs users in locally; /me asks amoCRM only for the account’s name', async () => {
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { origin: ORIGIN },
+      payload: { email: ADMIN, password: 'demo' },
+    });
+    expect(login.statusCode).toBe(200);
+    expect(upstream.received).toHaveLength(0);
+    upstream.reply(200, HAL, '{"id":1,"name":"Live Co","subdomain":"live"}');
     const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
     expect(me.statusCode).toBe(200);
-    expect(me.json<{ email: string }>().email).toBe(ADMIN);
-    expect(upstream.received).toHaveLength(0);
+    expect(me.json()).toMatchObject({ email: ADMIN, live_account: { name: 'Live Co' } });
+    expect(upstream.received.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /api/v4/account']);
   });
 
   // Last: it closes the fake account.

@@ -8,6 +8,8 @@ export type ForwardRequest = {
   contentType: string | undefined;
   accept: string | undefined;
   body: Buffer | undefined;
+  /** Shorter than the default for checks that must fail fast (health). */
+  timeoutMs?: number;
 };
 
 export type UpstreamResponse = {
@@ -20,7 +22,10 @@ export type UpstreamResponse = {
 
 export type UpstreamOptions = {
   baseUrl: string;
-  accessToken: string;
+  /** A long-lived token, or where to get the current one (an OAuth integration). */
+  accessToken: string | (() => Promise<string>);
+  /** Told when amoCRM answers 401 to a token, so that it gets refreshed. */
+  onRejected?: (token: string) => void;
   timeoutMs?: number;
 };
 
@@ -59,8 +64,10 @@ function reasonOf(error: unknown): string {
 export function createUpstream({
   baseUrl,
   accessToken,
+  onRejected,
   timeoutMs = DEFAULT_TIMEOUT_MS,
 }: UpstreamOptions) {
+  const tokenOf = typeof accessToken === 'string' ? async () => accessToken : accessToken;
   const base = new URL(baseUrl);
   const apiRoot = `${base.pathname.replace(/\/$/, '')}/api/v4/`;
 
@@ -72,38 +79,49 @@ export function createUpstream({
   }
 
   async function forward(request: ForwardRequest): Promise<UpstreamResponse> {
+    const limitMs = request.timeoutMs ?? timeoutMs;
     const target = targetOf(request.url);
     if (!target) throw new HttpProblem(400, 'Bad Request', 'Only /api/v4/ paths are forwarded');
-    const headers: Record<string, string> = { authorization: `Bearer ${accessToken}` };
-    if (request.contentType) headers['content-type'] = request.contentType;
-    if (request.accept) headers.accept = request.accept;
     const payload =
       !BODYLESS_METHODS.has(request.method) && request.body && request.body.length > 0
         ? Uint8Array.from(request.body)
         : undefined;
 
-    let response: Response;
-    try {
-      response = await fetch(target, {
-        method: request.method,
-        headers,
-        body: payload,
-        // A redirect would be followed with our token; amoCRM's API never redirects.
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (error) {
-      if (error instanceof Error && error.name === 'TimeoutError') {
-        throw new GatewayTimeout(`amoCRM did not answer within ${timeoutMs / 1000} s`);
+    async function send(token: string): Promise<Response> {
+      const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+      if (request.contentType) headers['content-type'] = request.contentType;
+      if (request.accept) headers.accept = request.accept;
+      try {
+        return await fetch(target!, {
+          method: request.method,
+          headers,
+          body: payload,
+          // A redirect would be followed with our token; amoCRM's API never redirects.
+          redirect: 'manual',
+          signal: AbortSignal.timeout(limitMs),
+        });
+      } catch (error) {
+        if (error instanceof Error && error.name === 'TimeoutError') {
+          throw new GatewayTimeout(`amoCRM did not answer within ${limitMs / 1000} s`);
+        }
+        throw new BadGateway(`amoCRM is unreachable: ${reasonOf(error)}`);
       }
-      throw new BadGateway(`amoCRM is unreachable: ${reasonOf(error)}`);
+    }
+
+    const token = await tokenOf();
+    let response = await send(token);
+    if (response.status === 401 && onRejected) {
+      // An integration's token may be revoked or expire early: refresh once and ask again.
+      onRejected(token);
+      await response.body?.cancel();
+      response = await send(await tokenOf());
     }
     let body: Buffer;
     try {
       body = Buffer.from(await response.arrayBuffer());
     } catch (error) {
       if (error instanceof Error && error.name === 'TimeoutError') {
-        throw new GatewayTimeout(`amoCRM did not finish its answer within ${timeoutMs / 1000} s`);
+        throw new GatewayTimeout(`amoCRM did not finish its answer within ${limitMs / 1000} s`);
       }
       throw new BadGateway(`amoCRM broke off its answer: ${reasonOf(error)}`);
     }

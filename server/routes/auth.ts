@@ -6,6 +6,7 @@ import { createAuthService } from '../services/auth-service';
 import { SESSION_TTL_SECONDS } from '../services/session-policy';
 import { createDemoUsersService } from '../services/demo-users-service';
 import type { RouteDeps } from './deps';
+import { presentLiveMe } from '../proxy/gateway-auth';
 import { tokenRoutes } from './auth-tokens';
 import { presentUser } from './user-presenter';
 
@@ -32,7 +33,9 @@ export async function authRoutes(root: FastifyInstance, deps: RouteDeps) {
   });
 
   app.get('/api/auth/me', { onRequest: app.requireUser }, async (request) => {
-    return presentUser(request, await auth.me(principalOf(request).id));
+    const me = presentUser(request, await auth.me(principalOf(request).id));
+    // On a live account the account's rights count, and the console says which account it is.
+    return deps.gateway ? presentLiveMe(deps.gateway, request, me) : me;
   });
 
   app.post('/api/auth/logout', { onRequest: app.requireUser }, async (request, reply) => {

@@ -11,7 +11,10 @@ describe('framework behaviour', () => {
   it('answers health once the database does', async () => {
     const response = await t.app.inject('/api/health');
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: 'ok' });
+    expect(response.json()).toEqual({
+      status: 'ok',
+      backend: t.config.databaseUrl ? 'postgres' : 'embedded',
+    });
   });
 
   it('answers an unknown /api route with a 404 problem and a request id', async () => {

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 // Declares the `dbTemplate` the global setup provides.
 import './template';
-import { buildApp } from '../app';
+import { buildApp, type BuildOptions } from '../app';
 import { loadConfig, type Config } from '../config';
 import { openDatabase, type Database } from '../db/client';
 import { SESSION_COOKIE } from '../plugins/auth';
@@ -29,6 +29,8 @@ export type TestApp = {
     customers: EntityRights;
     isAdmin?: boolean;
     groupId?: number | null;
+    /** A given email (e.g. the same user on a second instance); random otherwise. */
+    email?: string;
   }) => Promise<{ id: number; email: string }>;
   close: () => Promise<void>;
 };
@@ -65,7 +67,10 @@ async function cloneDatabase(): Promise<{ database: Database; drop: () => Promis
 }
 
 /** A fresh app over a fresh copy of the seeded test database. One per test file. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: Pick<BuildOptions, 'gateway'> = {},
+): Promise<TestApp> {
   const config = loadConfig({
     RATE_LIMIT_PER_SECOND: '0',
     STATIC_DIR: '/nonexistent',
@@ -74,7 +79,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...env,
   });
   const { database, drop } = await cloneDatabase();
-  const app = await buildApp({ db: database.db, config });
+  const app = await buildApp({ db: database.db, config, ...options });
   const cookies = new Map<string, string>();
 
   const cookieFor = async (email: string, password = 'demo') => {
@@ -106,8 +111,12 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
         headers: { origin: ORIGIN, ...(options.headers ?? {}), cookie },
       });
     },
-    createUser: async ({ customers, isAdmin = false, groupId = null }) => {
-      const email = `user-${randomBytes(4).toString('hex')}@example.com`;
+    createUser: async ({
+      customers,
+      isAdmin = false,
+      groupId = null,
+      email = `user-${randomBytes(4).toString('hex')}@example.com`,
+    }) => {
       const [row] = await database.db
         .insert(users)
         .values({

@@ -8,8 +8,22 @@ export const loginBodySchema = z.object({
 });
 export type LoginBody = z.infer<typeof loginBodySchema>;
 
+/**
+ * On a live amoCRM account (gateway mode): which account, and whose rights the user acts with
+ * (`account`: the account user of the same email; `fallback`: no such user, view own only).
+ */
+export const liveAccountSchema = z.object({
+  name: z.string(),
+  subdomain: z.string(),
+  url: z.string(),
+  rights_source: z.enum(['account', 'fallback']),
+  /** Administrators only: why the server cannot authenticate to amoCRM, and what to do. */
+  credentials_problem: z.optional(z.string()),
+});
+export type LiveAccountInfo = z.infer<typeof liveAccountSchema>;
+
 /** `GET /api/auth/me` and the login response: the signed-in user. */
-export const meSchema = userSchema;
+export const meSchema = z.extend(userSchema, { live_account: z.optional(liveAccountSchema) });
 export type Me = z.infer<typeof meSchema>;
 
 /** Demo users the login page may list (only when the demo seed is present). */

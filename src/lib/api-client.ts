@@ -1,6 +1,7 @@
 import { z } from '../contracts/zod';
 import { problemSchema } from '../contracts/problem';
 import { ApiError, ContractError } from './api-error';
+import { noteUpstreamResponse } from './upstream-status';
 
 export type QueryParams = Record<string, unknown>;
 
@@ -133,6 +134,7 @@ async function request<S extends z.ZodMiniType>(
     });
   }
 
+  noteUpstreamResponse(response.status, response.headers.get('x-upstream-queue'));
   if (!response.ok) throw await toApiError(response);
   // amoCRM answers 204 for a missing entity, an empty list and a page past the end.
   if (response.status === 204) return null;

@@ -81,6 +81,7 @@ function AppRoute() {
   return (
     <AppLayout
       accountName={account.name}
+      live={me.live_account !== undefined}
       user={{ name: me.name, email: me.email }}
       navItems={me.rights.is_admin ? ADMIN_NAV_ITEMS : NAV_ITEMS}
       headerActions={<CommandPaletteTrigger me={me} />}

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { Link } from '../link';
 import classes from './app-shell.module.css';
 import { DeferredHeaderMenus } from './deferred-header-menus';
+import { UpstreamBanner } from './upstream-banner';
 
 export interface NavItem {
   label: string;
@@ -13,6 +14,8 @@ export interface NavItem {
 
 interface AppLayoutProps {
   accountName: string;
+  /** The console is on a live amoCRM account (gateway mode), not the embedded demo. */
+  live?: boolean;
   user: { name: string; email: string };
   navItems: readonly NavItem[];
   /** Header controls before the user menu (the command palette's button). */
@@ -34,6 +37,7 @@ const MAIN_ID = 'main-content';
  */
 export function AppLayout({
   accountName,
+  live = false,
   user,
   navItems,
   navExtra,
@@ -60,12 +64,18 @@ export function AppLayout({
             aria-controls="app-navbar"
           />
           <span className={classes.accountName}>{accountName}</span>
+          {live && (
+            <span className={classes.liveBadge} title="A live amoCRM account, not demo data">
+              Live
+            </span>
+          )}
         </div>
         <div className={classes.headerEnd}>
           {headerActions}
           <DeferredHeaderMenus name={user.name} email={user.email} onSignOut={onSignOut} />
         </div>
       </header>
+      {live && <UpstreamBanner />}
 
       <nav className={classes.navbar} id="app-navbar" aria-label="Main">
         {navItems.map((item) => (
