@@ -254,6 +254,39 @@ const deleteTransaction: Guard = async (context, [id]) => {
   return {};
 };
 
+/**
+ * Contacts and companies are open to everyone, but their `with=customers` embed names customers
+ * (by id) the caller may not see: unless they see every customer, the embed is not asked for,
+ * and any that comes back anyway is dropped.
+ */
+const listParties: Guard = async (context) => {
+  if (viewsAll(context)) return {};
+  const query = qs.parse(context.query, QS_OPTIONS) as Record<string, unknown>;
+  if (typeof query.with === 'string') {
+    const rest = query.with
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part !== '' && part !== 'customers');
+    if (rest.length > 0) query.with = rest.join(',');
+    else delete query.with;
+  } else {
+    delete query.with;
+  }
+  return {
+    query: qs.stringify(query, { arrayFormat: 'indices', encodeValuesOnly: true }),
+    filter: async (body) => {
+      const list = isObject(body) && isObject(body._embedded) ? body._embedded : undefined;
+      for (const items of Object.values(list ?? {})) {
+        if (!Array.isArray(items)) continue;
+        for (const item of items) {
+          if (isObject(item) && isObject(item._embedded)) delete item._embedded.customers;
+        }
+      }
+      return body;
+    },
+  };
+};
+
 const ID = '(\\d+)';
 const PARTIES = '(?:contacts|companies)';
 
@@ -290,7 +323,7 @@ const RULES: Array<[method: string, path: string, guard: Guard]> = [
   ['POST', '/customers/tags', open],
   ['GET', '/(?:customers|contacts|companies)/custom_fields', open],
   ['GET', `/(?:customers|contacts|companies)/custom_fields/${ID}`, open],
-  ['GET', `/${PARTIES}`, open],
+  ['GET', `/${PARTIES}`, listParties],
   ['GET', `/${PARTIES}/${ID}`, open],
   ['GET', '/catalogs', open],
   ['GET', `/catalogs/${ID}`, open],

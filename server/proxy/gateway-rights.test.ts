@@ -333,6 +333,29 @@ describe('gateway mode: what a view-own user sees', () => {
     expect(byId.statusCode).toBe(204);
   });
 
+  it("never learns other customers' ids through a contact's with=customers", async () => {
+    const linked = await live.database.db
+      .select({ contactId: customerContacts.contactId })
+      .from(customerContacts)
+      .where(eq(customerContacts.customerId, foreignId))
+      .limit(1);
+    const linkedContact = linked[0]?.contactId;
+    if (linkedContact === undefined) throw new Error('the seed links no contact to that customer');
+    const url = `/api/v4/contacts?with=customers&filter[id][]=${linkedContact}`;
+
+    const asAdmin = (await t.as(ADMIN, { method: 'GET', url })).json() as {
+      _embedded: { contacts: Array<{ _embedded?: { customers: Array<{ id: number }> } }> };
+    };
+    expect(asAdmin._embedded.contacts[0]?._embedded?.customers.map((c) => c.id)).toContain(
+      foreignId,
+    );
+
+    const asViewer = await t.as(VIEWER_EMAIL, { method: 'GET', url });
+    expect(asViewer.statusCode).toBe(200);
+    expect(JSON.stringify(asViewer.json())).not.toContain('"customers"');
+    expect(decodeURIComponent(live.arrivals.at(-1)!.url)).not.toContain('with=customers');
+  });
+
   it('never sees another customer by id or through transactions', async () => {
     const byId = await t.as(VIEWER_EMAIL, { method: 'GET', url: `/api/v4/customers/${ownId}` });
     expect(byId.statusCode).toBe(204);
