@@ -34,7 +34,7 @@ export function CommandPaletteTrigger({ me }: { me: Me }) {
         size="lg"
         hiddenFrom="sm"
         onClick={open}
-        aria-label="Search"
+        aria-label="Open the command palette"
         aria-keyshortcuts="Control+K Meta+K"
       >
         <SearchIcon />
