@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import { createAuthRepository, type UserRow } from '../db/auth-repository';
 import type { Db } from '../db/client';
 import { Forbidden, Unauthorized } from '../errors';
+import { apiTokenExpiry } from '../services/api-token-format';
 import type { Principal } from '../services/principal';
 import { SESSION_IDLE_SECONDS } from '../services/session-policy';
 
@@ -74,7 +75,11 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
     if (authorization !== undefined) {
       const token = bearerToken(authorization);
       const user = token ? await repo.userByToken(sha256(token), now) : undefined;
-      if (!user) throw new Unauthorized('Invalid or revoked access token');
+      if (!token || !user) throw new Unauthorized('Invalid or revoked access token');
+      const expiresAt = apiTokenExpiry(token);
+      if (expiresAt !== undefined && expiresAt <= now) {
+        throw new Unauthorized('The access token has expired: create a new one in Settings');
+      }
       request.principal = toPrincipal(user, 'token');
       return;
     }

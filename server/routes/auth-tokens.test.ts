@@ -4,6 +4,7 @@ import { accountSchema } from '../../src/contracts/account';
 import { apiTokensListSchema, tokenCreatedSchema } from '../../src/contracts/auth';
 import { apiTokens, users } from '../db/schema';
 import { sha256 } from '../plugins/auth';
+import { mintApiToken } from '../services/api-token-format';
 import { ADMIN, createTestApp, SALES, type TestApp } from '../test/test-app';
 
 let t: TestApp;
@@ -150,5 +151,61 @@ describe('API tokens', () => {
   it('answers 401 without a caller', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/auth/tokens' });
     expect(response.statusCode).toBe(401);
+  });
+});
+
+describe('API tokens are JWT-shaped, as amoCRM’s long-lived tokens are', () => {
+  const claimsOf = (token: string) =>
+    JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as Record<
+      string,
+      unknown
+    >;
+
+  it('carries iat, exp and a unique jti that a client can decode', async () => {
+    const before = Math.floor(Date.now() / 1000);
+    const first = await createToken(SALES, { name: 'JWT one' });
+    const second = await createToken(SALES, { name: 'JWT two' });
+    expect(first.access_token.split('.')).toHaveLength(3);
+    const header = JSON.parse(
+      Buffer.from(first.access_token.split('.')[0]!, 'base64url').toString('utf8'),
+    ) as Record<string, unknown>;
+    expect(header).toMatchObject({ typ: 'JWT' });
+    const claims = claimsOf(first.access_token);
+    expect(claims.iat).toBeGreaterThanOrEqual(before);
+    expect(claims.exp).toBeGreaterThan(before + 300 * 24 * 3600);
+    expect(claims.sub).toBe(String(salesId));
+    expect(typeof claims.jti).toBe('string');
+    expect(claims.jti).not.toBe(claimsOf(second.access_token).jti);
+  });
+
+  it('stops working at its exp, with a message saying so', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const { token } = mintApiToken({
+      userId: salesId,
+      accountId: 1,
+      now: now - 100,
+      lifetimeSeconds: 50,
+    });
+    await t.database.db
+      .insert(apiTokens)
+      .values({ userId: salesId, name: 'Expired', tokenHash: sha256(token), createdAt: now - 100 });
+    const response = await bearer(token);
+    expect(response.statusCode).toBe(401);
+    expect(JSON.stringify(response.json())).toContain('expired');
+
+    // The same token minted with time left works: it is the expiry that refused it.
+    const live = mintApiToken({ userId: salesId, accountId: 1, now, lifetimeSeconds: 3600 });
+    await t.database.db
+      .insert(apiTokens)
+      .values({ userId: salesId, name: 'Live', tokenHash: sha256(live.token), createdAt: now });
+    expect((await bearer(live.token)).statusCode).toBe(200);
+  });
+
+  it('refuses a token whose payload was edited to extend it', async () => {
+    const token = await createToken(SALES, { name: 'Tampered' });
+    const [header, , signature] = token.access_token.split('.');
+    const claims = { ...claimsOf(token.access_token), exp: 4_102_444_800 };
+    const forged = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
+    expect((await bearer(forged)).statusCode).toBe(401);
   });
 });

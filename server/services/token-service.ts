@@ -4,7 +4,8 @@ import { createUserRepository } from '../db/user-repository';
 import { BadRequest, Forbidden } from '../errors';
 import { sha256 } from '../plugins/auth';
 import type { RouteDeps } from '../routes/deps';
-import { newSecret } from './auth-service';
+import { ACCOUNT_ID } from '../db/account-repository';
+import { mintApiToken } from './api-token-format';
 import type { Principal } from './principal';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -25,8 +26,9 @@ export function createTokenService({ db }: Pick<RouteDeps, 'db'>) {
           throw new Forbidden('Only administrators may create tokens for other users');
         if (!(await users.byId(userId))) throw new BadRequest(`User ${userId} does not exist`);
       }
-      const secret = newSecret();
-      const token = await tokens.create(userId, input.name, sha256(secret), nowSeconds());
+      const now = nowSeconds();
+      const { token: secret } = mintApiToken({ userId, accountId: ACCOUNT_ID, now });
+      const token = await tokens.create(userId, input.name, sha256(secret), now);
       return { ...token, access_token: secret };
     },
 
