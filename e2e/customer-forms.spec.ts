@@ -31,7 +31,7 @@ test('create one customer and see it on its page', async ({ page }) => {
   const name = `${RUN} single`;
   await page.getByLabel('Name').fill(name);
   await page.getByLabel('Next price').fill('700');
-  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
 
   await expect(page).toHaveURL(/\/customers\/\d+(\?.*)?$/);
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
@@ -59,7 +59,7 @@ test('three in one batch: an invalid row stops all of them; fixed, all three are
     .fill(`${prefix} ${'x'.repeat(256)}`);
   await page.getByRole('button', { name: 'Add another' }).click();
   await row(page, 3).getByLabel('Name').fill(`${prefix} 3`);
-  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
 
   // The contract (the server's own rule) refuses a name over 255 characters: row 2 is marked.
   await expect(row(page, 2).getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
@@ -69,7 +69,7 @@ test('three in one batch: an invalid row stops all of them; fixed, all three are
   expect(await countCustomers(page.request, prefix)).toBe(0);
 
   await row(page, 2).getByLabel('Name').fill(`${prefix} 2`);
-  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
   await expect(page).toHaveURL(/\/customers(\?.*)?$/);
   await expect(page.getByText('3 customers created')).toBeVisible();
   expect(await countCustomers(page.request, prefix)).toBe(3);
@@ -190,7 +190,7 @@ test('the create form refuses an empty name on the field and creates nothing', a
   const before = await newestCustomerId(page.request);
   await openNewCustomerForm(page);
   await page.getByRole('textbox', { name: /^Next price/ }).fill('700');
-  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
   await expect(page.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText('Enter a name')).toBeVisible();
   await expect(page).toHaveURL(/\/customers\/new$/);

@@ -73,7 +73,8 @@ test('admin switches to periodicity: the grid and the add form follow, then back
     await expect(page.getByRole('columnheader', { name: 'Segments' })).toHaveCount(0);
 
     await page.getByRole('link', { name: 'New customer' }).click();
-    await page.getByRole('button', { name: 'Create' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'New customers' })).toBeVisible();
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
     await expect(page.getByRole('textbox', { name: /Next purchase date/ })).toHaveAttribute(
       'aria-invalid',
       'true',
