@@ -31,7 +31,14 @@ export interface GridColumn {
   align?: 'right';
   cell: (customer: Customer) => ReactNode;
   text: (customer: Customer) => string;
+  /** The CSV data export: the API's field name and raw value (ids, numbers, ISO 8601 times). */
+  dataHeader: string;
+  data: (customer: Customer) => string | number | null;
 }
+
+/** Unix seconds as ISO 8601 UTC, the one date form every spreadsheet and script reads. */
+const isoTime = (seconds: number | null) =>
+  seconds === null ? null : new Date(seconds * 1000).toISOString();
 
 /**
  * The name cell: a real link (middle-click, copy address, screen readers' link list) that the
@@ -105,6 +112,8 @@ export function buildGridColumns(ctx: ColumnContext): GridColumn[] {
       sortField: 'name',
       cell: (customer) => <CustomerLink customer={customer} />,
       text: (customer) => customerDisplayName(customer),
+      dataHeader: 'name',
+      data: (customer) => customer.name,
     },
     {
       id: 'next_date',
@@ -114,6 +123,8 @@ export function buildGridColumns(ctx: ColumnContext): GridColumn[] {
         <DateCell seconds={customer.next_date} text={format.date(customer.next_date)} />
       ),
       text: (customer) => format.date(customer.next_date),
+      dataHeader: 'next_date',
+      data: (customer) => isoTime(customer.next_date),
     },
     {
       id: 'next_price',
@@ -122,6 +133,8 @@ export function buildGridColumns(ctx: ColumnContext): GridColumn[] {
       align: 'right',
       cell: (customer) => format.money(customer.next_price),
       text: (customer) => format.money(customer.next_price),
+      dataHeader: 'next_price',
+      data: (customer) => customer.next_price,
     },
     {
       id: 'ltv',
@@ -130,6 +143,8 @@ export function buildGridColumns(ctx: ColumnContext): GridColumn[] {
       align: 'right',
       cell: (customer) => format.money(customer.ltv),
       text: (customer) => format.money(customer.ltv),
+      dataHeader: 'ltv',
+      data: (customer) => customer.ltv,
     },
     {
       id: 'purchases_count',
@@ -137,6 +152,8 @@ export function buildGridColumns(ctx: ColumnContext): GridColumn[] {
       align: 'right',
       cell: (customer) => format.number(customer.purchases_count),
       text: (customer) => String(customer.purchases_count),
+      dataHeader: 'purchases_count',
+      data: (customer) => customer.purchases_count,
     },
     {
       id: 'average_check',
@@ -144,12 +161,16 @@ export function buildGridColumns(ctx: ColumnContext): GridColumn[] {
       align: 'right',
       cell: (customer) => format.money(customer.average_check),
       text: (customer) => format.money(customer.average_check),
+      dataHeader: 'average_check',
+      data: (customer) => customer.average_check,
     },
     {
       id: 'responsible',
       header: 'Responsible',
       cell: (customer) => userName(customer.responsible_user_id),
       text: (customer) => userName(customer.responsible_user_id),
+      dataHeader: 'responsible_user_id',
+      data: (customer) => customer.responsible_user_id,
     },
   ];
 
@@ -177,6 +198,8 @@ export function buildGridColumns(ctx: ColumnContext): GridColumn[] {
         </span>
       ),
       text: (customer) => segmentNames(customer, ctx).join(', '),
+      dataHeader: 'segment_ids',
+      data: (customer) => customer._embedded.segments.map((ref) => ref.id).join(';'),
     });
   } else {
     const statusName = (customer: Customer) =>
@@ -187,12 +210,16 @@ export function buildGridColumns(ctx: ColumnContext): GridColumn[] {
         header: 'Periodicity',
         cell: (customer) => periodicityText(customer.periodicity),
         text: (customer) => periodicityText(customer.periodicity),
+        dataHeader: 'periodicity',
+        data: (customer) => customer.periodicity,
       },
       {
         id: 'status',
         header: 'Status',
         cell: (customer) => statusName(customer),
         text: (customer) => statusName(customer),
+        dataHeader: 'status_id',
+        data: (customer) => customer.status_id,
       },
     );
   }
@@ -212,6 +239,8 @@ export function buildGridColumns(ctx: ColumnContext): GridColumn[] {
           </span>
         ),
       text: (customer) => customer._embedded.tags.map((tag) => tag.name).join(', '),
+      dataHeader: 'tags',
+      data: (customer) => customer._embedded.tags.map((tag) => tag.name).join(';'),
     },
     {
       id: 'created_at',
@@ -221,6 +250,8 @@ export function buildGridColumns(ctx: ColumnContext): GridColumn[] {
         <DateCell seconds={customer.created_at} text={format.date(customer.created_at)} />
       ),
       text: (customer) => format.dateTime(customer.created_at),
+      dataHeader: 'created_at',
+      data: (customer) => isoTime(customer.created_at),
     },
     {
       id: 'updated_at',
@@ -230,6 +261,8 @@ export function buildGridColumns(ctx: ColumnContext): GridColumn[] {
         <DateCell seconds={customer.updated_at} text={format.date(customer.updated_at)} />
       ),
       text: (customer) => format.dateTime(customer.updated_at),
+      dataHeader: 'updated_at',
+      data: (customer) => isoTime(customer.updated_at),
     },
   );
 
@@ -241,6 +274,8 @@ export function buildGridColumns(ctx: ColumnContext): GridColumn[] {
         <span className={classes.truncate}>{customFieldText(customer, field.id)}</span>
       ),
       text: (customer) => customFieldText(customer, field.id),
+      dataHeader: `cf_${String(field.id)}`,
+      data: (customer) => customFieldText(customer, field.id),
     });
   }
   return columns;

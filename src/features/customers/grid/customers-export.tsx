@@ -1,13 +1,15 @@
-import { Button, Group, Progress, Text } from '@mantine/core';
+import { Button, Group, NativeSelect, Progress, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
 import type { CustomersListParams } from '../../../api/customers';
 import { describeError } from '../../../components/error-state';
+import type { GridColumn } from './customers-columns';
 import {
   downloadCsv,
+  exportColumns,
   exportFileName,
   fetchAllCustomers,
   toCsv,
-  type ExportColumn,
+  type ExportFormat,
 } from './export-csv';
 
 type ExportState =
@@ -18,12 +20,18 @@ type ExportState =
 interface CustomersExportProps {
   params: CustomersListParams;
   /** The visible columns in screen order. */
-  columns: readonly ExportColumn[];
+  columns: readonly GridColumn[];
 }
+
+const FORMATS: Array<{ value: ExportFormat; label: string }> = [
+  { value: 'data', label: 'Data (ids, raw values)' },
+  { value: 'shown', label: 'As shown' },
+];
 
 /** "Export CSV": every page of the current filter, the columns on screen, with Cancel. */
 export function CustomersExport({ params, columns }: CustomersExportProps) {
   const [state, setState] = useState<ExportState>({ status: 'idle' });
+  const [format, setFormat] = useState<ExportFormat>('data');
   const controllerRef = useRef<AbortController | null>(null);
 
   const start = async () => {
@@ -35,7 +43,7 @@ export function CustomersExport({ params, columns }: CustomersExportProps) {
         signal: controller.signal,
         onProgress: (fetched) => setState({ status: 'running', fetched }),
       });
-      const csv = await toCsv(columns, customers);
+      const csv = await toCsv(exportColumns(columns, format), customers);
       if (controller.signal.aborted) return;
       downloadCsv(csv, exportFileName());
       setState({ status: 'idle' });
@@ -74,6 +82,15 @@ export function CustomersExport({ params, columns }: CustomersExportProps) {
           Export failed. {state.message}
         </Text>
       )}
+      <NativeSelect
+        size="xs"
+        aria-label="CSV contents"
+        data={FORMATS}
+        value={format}
+        onChange={(event) => {
+          setFormat(event.currentTarget.value === 'shown' ? 'shown' : 'data');
+        }}
+      />
       <Button variant="default" size="xs" onClick={() => void start()}>
         Export CSV
       </Button>

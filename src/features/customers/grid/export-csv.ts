@@ -6,7 +6,35 @@ const EXPORT_PAGE_SIZE = 250;
 
 export interface ExportColumn {
   header: string;
+  value: (customer: Customer) => string | number | null;
+}
+
+/**
+ * `data`: the id first, then the visible columns under their API names with raw values (numbers
+ * as numbers, ISO 8601 times, ids) — what a script or a re-import wants. `shown`: the labels and
+ * formatted text of the screen, for people reading the file.
+ */
+export type ExportFormat = 'data' | 'shown';
+
+/** What `exportColumns` needs of a grid column (see `GridColumn`). */
+interface ExportableColumn {
+  header: string;
   text: (customer: Customer) => string;
+  dataHeader: string;
+  data: (customer: Customer) => string | number | null;
+}
+
+export function exportColumns(
+  columns: readonly ExportableColumn[],
+  format: ExportFormat,
+): ExportColumn[] {
+  if (format === 'shown') {
+    return columns.map((column) => ({ header: column.header, value: column.text }));
+  }
+  return [
+    { header: 'id', value: (customer) => customer.id },
+    ...columns.map((column) => ({ header: column.dataHeader, value: column.data })),
+  ];
 }
 
 /**
@@ -30,13 +58,20 @@ export async function fetchAllCustomers(
   return customers;
 }
 
-/** RFC 4180 CSV of the given columns in the given order. papaparse loads only when exporting. */
+/**
+ * RFC 4180 CSV of the given columns in the given order. papaparse loads only when exporting.
+ * Text that a spreadsheet would run as a formula (leading `=`, `+`, `-`, `@`, tab or CR) gets
+ * a leading `'` (papaparse's escapeFormulae); numbers stay numbers.
+ */
 export async function toCsv(columns: readonly ExportColumn[], customers: readonly Customer[]) {
   const { default: Papa } = await import('papaparse');
-  return Papa.unparse({
-    fields: columns.map((column) => column.header),
-    data: customers.map((customer) => columns.map((column) => column.text(customer))),
-  });
+  return Papa.unparse(
+    {
+      fields: columns.map((column) => column.header),
+      data: customers.map((customer) => columns.map((column) => column.value(customer) ?? '')),
+    },
+    { escapeFormulae: true },
+  );
 }
 
 export function downloadCsv(csv: string, fileName: string): void {
