@@ -116,6 +116,9 @@ function ViewRow({ view, editable, isAdmin, isDefault, onMoveUp, onMoveDown }: V
   const setDefault = useSetDefaultSavedView();
   const clipboard = useClipboard();
   const [name, setName] = useState(view.name);
+  // A ticked box shows ticked at once, until the server's list (re-read after the change) says.
+  const [pendingDefault, setPendingDefault] = useState<boolean | null>(null);
+  const [pendingShared, setPendingShared] = useState<boolean | null>(null);
   const parsed = viewNameSchema.safeParse(name);
   const nameError = parsed.success ? undefined : parsed.error.issues[0]?.message;
   const renamed = parsed.success && parsed.data !== view.name;
@@ -164,21 +167,33 @@ function ViewRow({ view, editable, isAdmin, isDefault, onMoveUp, onMoveDown }: V
         <Group gap="xs">
           <Checkbox
             label="Open by default"
-            checked={isDefault}
+            checked={pendingDefault ?? isDefault}
             onChange={(event) => {
-              setDefault.mutate(event.currentTarget.checked ? view.id : null, {
+              const checked = event.currentTarget.checked;
+              setPendingDefault(checked);
+              setDefault.mutate(checked ? view.id : null, {
                 onError: (error) => notifyFailure('The default view was not changed', error),
+                onSettled: () => {
+                  setPendingDefault(null);
+                },
               });
             }}
           />
           {isAdmin && (
             <Checkbox
               label="Shared with everyone"
-              checked={view.shared}
+              checked={pendingShared ?? view.shared}
               onChange={(event) => {
+                const checked = event.currentTarget.checked;
+                setPendingShared(checked);
                 update.mutate(
-                  { id: view.id, shared: event.currentTarget.checked },
-                  { onError: (error) => notifyFailure('Sharing was not changed', error) },
+                  { id: view.id, shared: checked },
+                  {
+                    onError: (error) => notifyFailure('Sharing was not changed', error),
+                    onSettled: () => {
+                      setPendingShared(null);
+                    },
+                  },
                 );
               }}
             />
