@@ -31,7 +31,6 @@ async function customerWithPhone(page: Page): Promise<{ customer: ApiCustomer; p
 }
 
 test.beforeEach(async ({ page }) => {
-  await page.goto('/login');
   await signIn(page, 'sales');
   await expect(page.getByRole('table', { name: 'Customers' })).toBeVisible();
 });

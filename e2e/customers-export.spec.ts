@@ -7,7 +7,6 @@ test('exporting a filtered grid writes its data: ids, raw values, formula cells 
   page,
   baseURL,
 }) => {
-  await page.goto('/login');
   await signIn(page, 'admin');
 
   // A customer whose name a spreadsheet would run as a formula, made through the API.

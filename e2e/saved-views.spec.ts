@@ -8,7 +8,6 @@ const viewsNav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 async function signedIn(browser: Browser, role: DemoRole): Promise<Page> {
   const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   const page = await context.newPage();
-  await page.goto('/login');
   await signIn(page, role);
   await expect(firstName(page).first()).toBeVisible({ timeout: 15_000 });
   return page;
@@ -26,7 +25,6 @@ test('an administrator saves and shares a view; a colleague opens it and makes i
 }) => {
   // Two signed-in browsers and three axe scans: more than one ordinary journey's time.
   test.slow();
-  await page.goto('/login');
   await signIn(page, 'admin');
   await expect(firstName(page).first()).toBeVisible({ timeout: 15_000 });
 

@@ -7,6 +7,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { savedViewQueries } from '../../api/saved-views';
 import type { Me } from '../../contracts/auth';
+import { customerDisplayName } from '../../lib/display-name';
 import { paletteQueries } from './palette-search';
 
 const [paletteStore, palette] = createSpotlight();
@@ -104,7 +105,7 @@ export default function CommandPalette({ me, openRequest }: CommandPaletteProps)
   const found: Entry[] = searching
     ? (customers.data ?? []).map((customer) => ({
         id: `customer-${String(customer.id)}`,
-        label: customer.name || `Customer #${String(customer.id)}`,
+        label: customerDisplayName(customer),
         description: 'Customer',
         go: () =>
           void navigate({

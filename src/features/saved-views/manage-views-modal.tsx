@@ -21,7 +21,7 @@ import {
 } from '../../api/saved-views';
 import type { SavedView, SavedViewsList } from '../../contracts/saved-view';
 import { viewNameSchema } from '../../contracts/saved-view';
-import { problemText } from './problem-text';
+import { describeError } from '../../components/error-state';
 
 interface ManageViewsModalProps {
   list: SavedViewsList;
@@ -263,5 +263,6 @@ function ViewRow({ view, editable, isAdmin, isDefault, onMoveUp, onMoveDown }: V
 }
 
 function notifyFailure(title: string, error: unknown) {
-  notifications.show({ color: 'red', title, message: problemText(error) });
+  const problem = describeError(error);
+  notifications.show({ color: 'red', title, message: problem.detail || problem.title });
 }
